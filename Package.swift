@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "hubsh",
+    products: [
+        .executable(name: "hubsh", targets: ["hubsh"]),
+    ],
+    targets: [
+        // C libraries from Debian's -dev packages.
+        .systemLibrary(
+            name: "CLMDB", path: "Sources/CLMDB", pkgConfig: "lmdb",
+            providers: [.apt(["liblmdb-dev"])]),
+        .systemLibrary(
+            name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]),
+        // Signal flags and small POSIX helpers that Swift cannot express safely.
+        .target(name: "CSupport", path: "Sources/CSupport"),
+
+        // The domain: hubs, partitions, events, positions, checkpoints, the log protocol.
+        .target(name: "HubCore", path: "Sources/HubCore"),
+        // The embedded engine behind the log protocol.
+        .target(name: "HubLMDB", dependencies: ["HubCore", "CLMDB"], path: "Sources/HubLMDB"),
+        // The value streams of the samples: generators of realistic events.
+        .target(name: "HubSamples", dependencies: ["HubCore"], path: "Sources/HubSamples"),
+        // The language, the commands, the output and the line editor.
+        .target(
+            name: "HubShell",
+            dependencies: ["HubCore", "HubSamples", "CEditLine", "CSupport"],
+            path: "Sources/HubShell"),
+        .executableTarget(
+            name: "hubsh", dependencies: ["HubShell", "HubLMDB", "HubCore"],
+            path: "Sources/hubsh"),
+
+        .testTarget(name: "HubCoreTests", dependencies: ["HubCore"], path: "Tests/HubCoreTests"),
+        .testTarget(
+            name: "HubLMDBTests", dependencies: ["HubLMDB", "HubCore"],
+            path: "Tests/HubLMDBTests"),
+        .testTarget(
+            name: "HubShellTests", dependencies: ["HubShell", "HubLMDB", "HubCore"],
+            path: "Tests/HubShellTests"),
+        .testTarget(
+            name: "HubSamplesTests", dependencies: ["HubSamples", "HubCore"],
+            path: "Tests/HubSamplesTests"),
+        .testTarget(name: "EndToEndTests", path: "Tests/EndToEndTests"),
+    ]
+)

@@ -1,0 +1,86 @@
+/// A hub as a person asks for it: what `hub create` takes.
+public struct HubSpec: Sendable, Equatable {
+    public var name: String
+    public var partitionCount: Int
+    /// How long events are kept, in milliseconds.
+    public var retentionMillis: Int64
+    /// The largest event, and the largest batch, this hub accepts, in bytes.
+    public var maxEventSize: Int
+
+    public static let defaultPartitionCount = 4
+    public static let defaultRetentionMillis: Int64 = 7 * 24 * 3_600_000
+    public static let defaultMaxEventSize = 1_048_576
+    public static let maxPartitionCount = 1024
+    public static let maxEventSizeLimit = 256 * 1_048_576
+
+    public init(
+        name: String,
+        partitionCount: Int = HubSpec.defaultPartitionCount,
+        retentionMillis: Int64 = HubSpec.defaultRetentionMillis,
+        maxEventSize: Int = HubSpec.defaultMaxEventSize
+    ) {
+        self.name = name
+        self.partitionCount = partitionCount
+        self.retentionMillis = retentionMillis
+        self.maxEventSize = maxEventSize
+    }
+
+    /// Throws the first rule this spec breaks.
+    public func validate() throws {
+        try Names.validateHub(name)
+        guard (1...HubSpec.maxPartitionCount).contains(partitionCount) else {
+            throw HubError.invalidPartitionCount(partitionCount)
+        }
+        guard retentionMillis >= 60_000 else {
+            throw HubError.invalidRetention(Retention.format(retentionMillis))
+        }
+        guard (1...HubSpec.maxEventSizeLimit).contains(maxEventSize) else {
+            throw HubError.invalidMaxEventSize(String(maxEventSize))
+        }
+    }
+}
+
+/// A hub as the log keeps it.
+public struct HubProperties: Sendable, Equatable {
+    public var name: String
+    public var partitionCount: Int
+    public var retentionMillis: Int64
+    public var maxEventSize: Int
+    /// Creation time, in milliseconds since the Unix epoch (UTC).
+    public var createdAt: Int64
+
+    public init(
+        name: String, partitionCount: Int, retentionMillis: Int64, maxEventSize: Int,
+        createdAt: Int64
+    ) {
+        self.name = name
+        self.partitionCount = partitionCount
+        self.retentionMillis = retentionMillis
+        self.maxEventSize = maxEventSize
+        self.createdAt = createdAt
+    }
+
+    /// Partition ids as Event Hubs gives them: "0", "1", ...
+    public var partitionIds: [String] { (0..<partitionCount).map(String.init) }
+
+    /// Throws `partitionNotFound` unless `partition` is one of this hub's partitions.
+    public func check(partition: Int) throws {
+        guard (0..<partitionCount).contains(partition) else {
+            throw HubError.partitionNotFound(
+                hub: name, partition: partition, partitionCount: partitionCount)
+        }
+    }
+}
+
+/// A consumer group of a hub.
+public struct ConsumerGroup: Sendable, Equatable {
+    public var hub: String
+    public var name: String
+    public var createdAt: Int64
+
+    public init(hub: String, name: String, createdAt: Int64) {
+        self.hub = hub
+        self.name = name
+        self.createdAt = createdAt
+    }
+}

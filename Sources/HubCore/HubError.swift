@@ -1,0 +1,83 @@
+/// Everything that can go wrong in the event log, with messages a user can act on.
+///
+/// Each case's `description` is one line that names the problem and, where there is one, what to
+/// do about it: `hub 'orders' has 4 partitions; partition 7 does not exist (use 0-3)`.
+public enum HubError: Error, Equatable, CustomStringConvertible, Sendable {
+    case invalidHubName(String, reason: String)
+    case invalidGroupName(String, reason: String)
+    case hubExists(String)
+    case hubNotFound(String)
+    case groupExists(hub: String, group: String)
+    case groupNotFound(hub: String, group: String)
+    case defaultGroupIsPermanent(hub: String)
+    case invalidPartitionCount(Int)
+    case partitionNotFound(hub: String, partition: Int, partitionCount: Int)
+    case invalidRetention(String)
+    case invalidMaxEventSize(String)
+    case eventTooLarge(index: Int, size: Int, max: Int, hub: String)
+    case batchTooLarge(size: Int, max: Int, hub: String)
+    case keyAndPartition
+    case invalidPosition(String)
+    case invalidSequenceNumber(Int64)
+    case sequenceNumberAhead(hub: String, partition: Int, sequenceNumber: Int64, last: Int64)
+    case invalidProperty(String)
+    case storage(String)
+    case readOnly(path: String)
+    case corrupt(path: String, detail: String)
+
+    public var description: String {
+        switch self {
+        case .invalidHubName(let name, let reason):
+            return "invalid hub name '\(name)': \(reason)"
+        case .invalidGroupName(let name, let reason):
+            return "invalid consumer group name '\(name)': \(reason)"
+        case .hubExists(let name):
+            return "hub '\(name)' already exists (use 'hub show \(name)' to see it)"
+        case .hubNotFound(let name):
+            return "hub '\(name)' does not exist (use 'hub list' to see the hubs)"
+        case .groupExists(let hub, let group):
+            return "consumer group '\(group)' already exists on hub '\(hub)'"
+        case .groupNotFound(let hub, let group):
+            return "consumer group '\(group)' does not exist on hub '\(hub)'"
+                + " (use 'group list \(hub)' to see its groups)"
+        case .defaultGroupIsPermanent(let hub):
+            return "consumer group '$default' of hub '\(hub)' cannot be deleted"
+        case .invalidPartitionCount(let count):
+            return "a hub has 1 to 1024 partitions; \(count) is out of range"
+        case .partitionNotFound(let hub, let partition, let count):
+            return "hub '\(hub)' has \(count) partition\(count == 1 ? "" : "s");"
+                + " partition \(partition) does not exist (use 0-\(count - 1))"
+        case .invalidRetention(let text):
+            return "invalid retention '\(text)': use a number with m, h or d, such as 30m, 36h, 7d"
+        case .invalidMaxEventSize(let text):
+            return "invalid maximum event size '\(text)': use bytes from 1 to 268435456,"
+                + " such as 1048576, 256KiB or 1MiB"
+        case .eventTooLarge(let index, let size, let max, let hub):
+            return "event \(index + 1) is \(size) bytes, over hub '\(hub)''s maximum of \(max)"
+                + " bytes; nothing was published"
+        case .batchTooLarge(let size, let max, let hub):
+            return "batch is \(size) bytes, over hub '\(hub)''s maximum of \(max) bytes;"
+                + " nothing was published (send fewer events per batch)"
+        case .keyAndPartition:
+            return "give either a partition key or a partition, not both"
+        case .invalidPosition(let text):
+            return "invalid position '\(text)': use earliest, latest, seq:N, offset:N,"
+                + " time:ISO8601 or -N"
+        case .invalidSequenceNumber(let seq):
+            return "invalid sequence number \(seq): sequence numbers start at 0"
+        case .sequenceNumberAhead(let hub, let partition, let seq, let last):
+            let lastText = last < 0 ? "the partition is still empty" : "its last is \(last)"
+            return "partition \(partition) of hub '\(hub)' has no sequence number \(seq);"
+                + " \(lastText)"
+        case .invalidProperty(let text):
+            return "invalid property '\(text)': use key=value"
+        case .storage(let message):
+            return message
+        case .readOnly(let path):
+            return "data directory '\(path)' is read-only: give a writable one with --data DIR"
+        case .corrupt(let path, let detail):
+            return "data directory '\(path)' is not a readable hubsh store (\(detail));"
+                + " move it aside or give another with --data DIR"
+        }
+    }
+}

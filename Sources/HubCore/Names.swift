@@ -1,0 +1,49 @@
+/// Name rules for hubs and consumer groups, as Azure Event Hubs applies them.
+///
+/// A hub (event hub) name has 1 to 256 characters: letters, digits, periods, hyphens and
+/// underscores, starting and ending with a letter or digit. A consumer group name follows the same
+/// rule with at most 50 characters; `$default` is the one group every hub has.
+public enum Names {
+    public static let defaultConsumerGroup = "$default"
+
+    /// Throws `HubError.invalidHubName` unless `name` is a valid hub name.
+    public static func validateHub(_ name: String) throws {
+        if let reason = problem(with: name, maxLength: 256) {
+            throw HubError.invalidHubName(name, reason: reason)
+        }
+    }
+
+    /// Throws `HubError.invalidGroupName` unless `name` is a valid consumer group name.
+    public static func validateGroup(_ name: String) throws {
+        if name == defaultConsumerGroup { return }
+        if let reason = problem(with: name, maxLength: 50) {
+            throw HubError.invalidGroupName(name, reason: reason)
+        }
+    }
+
+    static func problem(with name: String, maxLength: Int) -> String? {
+        let scalars = Array(name.unicodeScalars)
+        guard !scalars.isEmpty else { return "a name cannot be empty" }
+        guard scalars.count <= maxLength else {
+            return "a name has at most \(maxLength) characters, this one has \(scalars.count)"
+        }
+        for scalar in scalars where !isAllowed(scalar) {
+            return "'\(scalar)' is not allowed; use letters, digits, '.', '-' and '_'"
+        }
+        guard isAlphanumeric(scalars.first!), isAlphanumeric(scalars.last!) else {
+            return "a name must start and end with a letter or digit"
+        }
+        return nil
+    }
+
+    static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "a"..."z", "A"..."Z", "0"..."9": return true
+        default: return false
+        }
+    }
+
+    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        isAlphanumeric(scalar) || scalar == "." || scalar == "-" || scalar == "_"
+    }
+}
