@@ -1,0 +1,117 @@
+import HubCore
+
+/// What a command accepts: its words, positional arguments and flags, with help and completion.
+///
+/// Every command, built-in or not, is described by one spec. The parser, `help`, `--help` and tab
+/// completion all read it, so they cannot drift apart.
+public struct CommandSpec: Sendable {
+    /// The command's words: `["hub", "create"]`.
+    public var path: [String]
+    public var summary: String
+    /// Longer help shown by `help COMMAND`, one paragraph per element.
+    public var details: [String]
+    public var positionals: [Positional]
+    public var flags: [Flag]
+    /// Complete example command lines, shown by `help COMMAND`.
+    public var examples: [String]
+
+    public init(
+        _ path: [String], summary: String, details: [String] = [], positionals: [Positional] = [],
+        flags: [Flag] = [], examples: [String] = []
+    ) {
+        self.path = path
+        self.summary = summary
+        self.details = details
+        self.positionals = positionals
+        self.flags = flags + [Flag.json, Flag.help]
+        self.examples = examples
+    }
+
+    public var name: String { path.joined(separator: " ") }
+
+    /// `hub create NAME [--partitions N] [--retention D]`
+    public var usage: String {
+        var parts = [name]
+        for positional in positionals {
+            let word = positional.variadic ? "\(positional.name)..." : positional.name
+            parts.append(positional.optional ? "[\(word)]" : word)
+        }
+        for flag in flags where flag.name != "--json" && flag.name != "--help" {
+            var word = flag.name
+            if let value = flag.valueName { word += " \(value)" }
+            parts.append(flag.repeatable ? "[\(word)]..." : "[\(word)]")
+        }
+        return parts.joined(separator: " ")
+    }
+
+    public func flag(named name: String) -> Flag? {
+        flags.first { $0.name == name || $0.short == name }
+    }
+}
+
+/// What tab completion offers for a word.
+public enum CompletionKind: Sendable, Equatable {
+    case none
+    /// A hub name from the store.
+    case hub
+    /// A consumer group of the hub given as the first positional argument.
+    case group
+    /// A partition id of the hub given as the first positional argument.
+    case partition
+    /// A path on disk.
+    case file
+    /// A name of a sample value stream.
+    case sample
+    /// A read position: earliest, latest, seq:, offset:, time:, -N.
+    case position
+    /// One of these words.
+    case words([String])
+}
+
+public struct Positional: Sendable {
+    public var name: String
+    public var help: String
+    public var optional: Bool
+    public var variadic: Bool
+    public var completion: CompletionKind
+
+    public init(
+        _ name: String, _ help: String, optional: Bool = false, variadic: Bool = false,
+        completion: CompletionKind = .none
+    ) {
+        self.name = name
+        self.help = help
+        self.optional = optional
+        self.variadic = variadic
+        self.completion = completion
+    }
+}
+
+public struct Flag: Sendable {
+    /// `--partitions`
+    public var name: String
+    /// `-p`, if any.
+    public var short: String?
+    /// `N` for a flag that takes a value; nil for a switch.
+    public var valueName: String?
+    public var help: String
+    public var repeatable: Bool
+    public var completion: CompletionKind
+
+    public init(
+        _ name: String, short: String? = nil, value valueName: String? = nil, _ help: String,
+        repeatable: Bool = false, completion: CompletionKind = .none
+    ) {
+        self.name = name
+        self.short = short
+        self.valueName = valueName
+        self.help = help
+        self.repeatable = repeatable
+        self.completion = completion
+    }
+
+    public var takesValue: Bool { valueName != nil }
+
+    public static let json = Flag("--json", "print JSON for scripts instead of a table")
+    public static let help = Flag("--help", short: "-h", "show this command's help")
+}

@@ -1,0 +1,156 @@
+import Foundation
+import HubCore
+
+/// How results reach a person or a script: tables and colour on a terminal, JSON on request,
+/// diagnostics on stderr.
+///
+/// Commands never print directly; they hand values to `Output`, which decides the form. Results
+/// go to `standardOutput`; errors, warnings and progress go to `standardError`, so a script that
+/// parses stdout never sees them. Colour is used only when stdout is a terminal and `NO_COLOR`
+/// is unset.
+public final class Output: @unchecked Sendable {
+    public let standardOutput: TextSink
+    public let standardError: TextSink
+    /// True when the global `--json` was given: every command prints JSON.
+    public var jsonByDefault: Bool
+    /// True when stdout is a terminal.
+    public let isTerminal: Bool
+    public let useColor: Bool
+    /// True with `--verbose`: debug diagnostics are shown on stderr.
+    public var verbose = false
+
+    public init(
+        standardOutput: TextSink, standardError: TextSink, jsonByDefault: Bool = false,
+        isTerminal: Bool, useColor: Bool
+    ) {
+        self.standardOutput = standardOutput
+        self.standardError = standardError
+        self.jsonByDefault = jsonByDefault
+        self.isTerminal = isTerminal
+        self.useColor = useColor
+    }
+
+    /// Output on the process's stdout and stderr, with terminal detection and NO_COLOR.
+    public static func standard(json: Bool = false) -> Output {
+        let terminal = isatty(1) == 1
+        let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        return Output(
+            standardOutput: FileDescriptorSink(descriptor: 1, limit: terminal ? 0 : 64 * 1024),
+            standardError: FileDescriptorSink(descriptor: 2, limit: 0),
+            jsonByDefault: json, isTerminal: terminal, useColor: terminal && !noColor)
+    }
+
+    /// Whether this command prints JSON: the global `--json` or its own.
+    public func wantsJSON(_ arguments: Arguments) -> Bool {
+        jsonByDefault || arguments.has("--json")
+    }
+
+    // MARK: - Results (stdout)
+
+    public func line(_ text: String = "") {
+        standardOutput.write(text + "\n")
+    }
+
+    /// One JSON value on one line.
+    public func json(_ value: JSONValue) {
+        var text = ""
+        value.write(to: &text)
+        text += "\n"
+        standardOutput.write(text)
+    }
+
+    /// An aligned table; `numeric` columns are right-aligned. Prints nothing but `empty`
+    /// when there are no rows.
+    public func table(_ columns: [Column], _ rows: [[String]], empty: String? = nil) {
+        if rows.isEmpty {
+            if let empty { note(empty) }
+            return
+        }
+        var widths = columns.map { $0.title.unicodeScalars.count }
+        for row in rows {
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], Output.displayWidth(cell))
+            }
+        }
+        let header = columns.enumerated().map { index, column in
+            Output.pad(column.title, widths[index], right: column.numeric)
+        }
+        line(style(.bold, Output.trimEnd(header.joined(separator: "  "))))
+        for row in rows {
+            let cells = row.enumerated().map { index, cell in
+                index < columns.count
+                    ? Output.pad(cell, widths[index], right: columns[index].numeric) : cell
+            }
+            line(Output.trimEnd(cells.joined(separator: "  ")))
+        }
+    }
+
+    public struct Column: Sendable {
+        public var title: String
+        public var numeric: Bool
+
+        public init(_ title: String, numeric: Bool = false) {
+            self.title = title
+            self.numeric = numeric
+        }
+    }
+
+    // MARK: - Diagnostics (stderr)
+
+    /// Information for a person, such as a summary after a table; never parsed by scripts.
+    public func note(_ text: String) {
+        standardError.write(style(.dim, text) + "\n")
+    }
+
+    public func warning(_ text: String) {
+        standardError.write(style(.yellow, "warning:") + " " + text + "\n")
+    }
+
+    public func error(_ text: String) {
+        standardOutput.flush()
+        standardError.write(style(.red, "error:") + " " + text + "\n")
+    }
+
+    public func debug(_ text: @autoclosure () -> String) {
+        guard verbose else { return }
+        standardError.write(style(.dim, "debug: " + text()) + "\n")
+    }
+
+    public func flush() {
+        standardOutput.flush()
+        standardError.flush()
+    }
+
+    // MARK: - Styling
+
+    public enum Style: String, Sendable {
+        case bold = "1"
+        case dim = "2"
+        case red = "31"
+        case green = "32"
+        case yellow = "33"
+        case blue = "34"
+        case magenta = "35"
+        case cyan = "36"
+    }
+
+    /// `text` in `style` when colour is on; unchanged otherwise.
+    public func style(_ style: Style, _ text: String) -> String {
+        useColor ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    }
+
+    static func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.count
+    }
+
+    static func pad(_ text: String, _ width: Int, right: Bool) -> String {
+        let padding = String(repeating: " ", count: max(0, width - displayWidth(text)))
+        return right ? padding + text : text + padding
+    }
+
+    static func trimEnd(_ text: String) -> String {
+        var text = text
+        while text.hasSuffix(" ") { text.removeLast() }
+        return text
+    }
+}

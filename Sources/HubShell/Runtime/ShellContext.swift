@@ -1,0 +1,66 @@
+import CSupport
+import Foundation
+import HubCore
+
+/// Everything a command may use: the log, the output, variables and the script's folder.
+///
+/// One context exists per shell. Commands run on the shell's thread, one at a time; a command
+/// that waits (tail, sleep) polls `isInterrupted` so Ctrl-C brings the prompt back.
+public final class ShellContext: @unchecked Sendable {
+    /// The log every command talks to; the only way to reach stored events.
+    public var log: EventLog
+    public let output: Output
+    public let router = PartitionRouter()
+    /// `set NAME VALUE` variables; environment variables are looked up when a name is not here.
+    public var variables: [String: String] = [:]
+    /// True when a person types at a terminal (prompts, line editing, Ctrl-C returns to prompt).
+    public let isInteractive: Bool
+    /// The data directory behind the log, for messages.
+    public let dataDirectory: String
+    /// Folders of the scripts being sourced, innermost last; relative paths resolve against the
+    /// innermost, else against the working directory.
+    public var scriptDirectories: [String] = []
+    /// Who writes checkpoints from this shell: `hubsh@HOST:PID`.
+    public let owner: String
+
+    public init(log: EventLog, output: Output, isInteractive: Bool, dataDirectory: String) {
+        self.log = log
+        self.output = output
+        self.isInteractive = isInteractive
+        self.dataDirectory = dataDirectory
+        self.owner = "hubsh@\(ProcessInfo.processInfo.hostName):\(getpid())"
+    }
+
+    /// True once Ctrl-C was pressed during the running command. Commands that wait check it.
+    public var isInterrupted: Bool { hubsh_interrupt_pending() != 0 }
+
+    /// Clears a pending Ctrl-C; the shell calls it before each command.
+    public func clearInterrupt() { _ = hubsh_take_interrupt() }
+
+    /// The value of `$NAME`: a shell variable, else an environment variable.
+    public func variable(_ name: String) -> String? {
+        variables[name] ?? ProcessInfo.processInfo.environment[name]
+    }
+
+    /// `path` made absolute: `~` expands, and a relative path is taken from the sourcing script's
+    /// folder, or from the working directory at the top level.
+    public func resolve(path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        if path == "~" || path.hasPrefix("~/") {
+            return NSHomeDirectory() + path.dropFirst()
+        }
+        let base = scriptDirectories.last ?? FileManager.default.currentDirectoryPath
+        return (base as NSString).appendingPathComponent(path)
+    }
+
+    /// Sleeps up to `millis`, waking early on Ctrl-C; returns false when interrupted.
+    public func sleep(millis: Int64) -> Bool {
+        let deadline = Timestamp.now() + millis
+        while Timestamp.now() < deadline {
+            if isInterrupted { return false }
+            let step = min(20, max(0, deadline - Timestamp.now()))
+            usleep(UInt32(step * 1000))
+        }
+        return !isInterrupted
+    }
+}
