@@ -29,7 +29,7 @@ let package = Package(
             dependencies: ["HubCore", "HubSamples", "CEditLine", "CSupport"],
             path: "Sources/HubShell"),
         .executableTarget(
-            name: "hubsh", dependencies: ["HubShell", "HubLMDB", "HubCore"],
+            name: "hubsh", dependencies: ["HubShell", "HubLMDB", "HubCore", "CSupport"],
             path: "Sources/hubsh"),
 
         .testTarget(name: "HubCoreTests", dependencies: ["HubCore"], path: "Tests/HubCoreTests"),

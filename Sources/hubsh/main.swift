@@ -1,1 +1,66 @@
-print("hubsh")
+import CSupport
+import Foundation
+import HubCore
+import HubLMDB
+import HubShell
+
+/// hubsh: parse the command line, open the namespace's log, and run the shell.
+func main() -> Int32 {
+    hubsh_ignore_sigpipe()
+    let environment = ProcessInfo.processInfo.environment
+    let options: Options
+    do {
+        options = try Options.parse(Array(CommandLine.arguments.dropFirst()))
+    } catch {
+        FileHandle.standardError.write(Data("hubsh: \(error)\n".utf8))
+        return 2
+    }
+    if options.showHelp {
+        print(Options.usage)
+        return 0
+    }
+    if options.showVersion {
+        print("hubsh \(HubshVersion.current)")
+        return 0
+    }
+
+    let output = Output.standard(json: options.json, noColor: options.noColor)
+    output.verbose = options.verbose
+    let directory = DataDirectory.resolve(options.dataDirectory, environment: environment)
+    let namespace = DataDirectory.namespace(
+        of: directory, given: options.dataDirectory, environment: environment)
+    let log: EventLog
+    do {
+        log = try LMDBEventLog.open(directory: directory, namespace: namespace)
+    } catch {
+        output.error("\(error)")
+        output.flush()
+        return 1
+    }
+
+    let interactive = options.commands == nil && options.scriptFile == nil && isatty(0) == 1
+    let context = ShellContext(
+        log: log, output: output, isInteractive: interactive, dataDirectory: directory)
+    let registry = CommandRegistry(DomainCommands.all)
+    let shell = Shell(
+        context: context, registry: registry,
+        options: ShellOptions(
+            keepGoing: options.keepGoing, historyPath: interactive ? History.defaultPath() : nil,
+            promptNamespace: namespace))
+
+    let status: Int32
+    if let commands = options.commands {
+        status = shell.runScript(commands, file: nil)
+    } else if let file = options.scriptFile {
+        status = shell.runScriptFile(file)
+    } else if interactive {
+        status = shell.runInteractive()
+    } else {
+        let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        status = shell.runScript(text, file: nil)
+    }
+    output.flush()
+    return status
+}
+
+exit(main())

@@ -31,9 +31,10 @@ public final class Output: @unchecked Sendable {
     }
 
     /// Output on the process's stdout and stderr, with terminal detection and NO_COLOR.
-    public static func standard(json: Bool = false) -> Output {
+    public static func standard(json: Bool = false, noColor: Bool = false) -> Output {
         let terminal = isatty(1) == 1
-        let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        let environment = ProcessInfo.processInfo.environment
+        let noColor = noColor || environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         return Output(
             standardOutput: FileDescriptorSink(descriptor: 1, limit: terminal ? 0 : 64 * 1024),
             standardError: FileDescriptorSink(descriptor: 2, limit: 0),

@@ -4,6 +4,8 @@ import Foundation
 public protocol TextSink: AnyObject, Sendable {
     func write(_ text: String)
     func flush()
+    /// True once the reader went away (a closed pipe): long commands should stop.
+    var broken: Bool { get }
 }
 
 /// Buffered writes to a file descriptor (stdout or stderr).
@@ -67,6 +69,8 @@ public final class BufferSink: TextSink, @unchecked Sendable {
     }
 
     public func flush() {}
+
+    public var broken: Bool { false }
 
     public var text: String {
         lock.lock()

@@ -1,0 +1,180 @@
+import Foundation
+import HubCore
+
+/// Turns what `publish` is given (a body, a file of lines, envelopes, hex) into events.
+///
+/// Every line is checked before anything is published: a bad line is reported with its number and
+/// nothing from the file is appended.
+struct EventSources {
+    /// Defaults from the command line, applied to every event that does not set its own.
+    var partitionKey: String?
+    var properties: [(String, PropertyValue)] = []
+    var contentType: String?
+
+    func event(body: [UInt8]) -> EventData {
+        EventData(
+            body: body, partitionKey: partitionKey, properties: properties,
+            contentType: contentType)
+    }
+
+    /// The lines of `bytes`: split on LF, a trailing CR dropped, empty lines skipped.
+    /// Returns each line with its 1-based line number.
+    static func lines(_ bytes: [UInt8]) -> [(number: Int, bytes: ArraySlice<UInt8>)] {
+        var lines: [(Int, ArraySlice<UInt8>)] = []
+        var start = 0
+        var number = 1
+        for index in 0...bytes.count {
+            guard index == bytes.count || bytes[index] == 0x0A else { continue }
+            var end = index
+            if end > start && bytes[end - 1] == 0x0D { end -= 1 }
+            if end > start { lines.append((number, bytes[start..<end])) }
+            start = index + 1
+            number += 1
+        }
+        return lines
+    }
+
+    /// Reads a whole file (`-` is standard input) with a one-line error when it cannot.
+    static func read(file path: String, context: ShellContext) throws -> [UInt8] {
+        if path == "-" {
+            return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        }
+        let resolved = context.resolve(path: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory) else {
+            throw CommandFailure("cannot read '\(path)': no such file (looked for \(resolved))")
+        }
+        guard !isDirectory.boolValue else {
+            throw CommandFailure("cannot read '\(path)': it is a folder; give a file")
+        }
+        guard let data = FileManager.default.contents(atPath: resolved) else {
+            throw CommandFailure("cannot read '\(path)': permission denied or unreadable")
+        }
+        return [UInt8](data)
+    }
+
+    /// One event per line: the line's bytes, or hex decoded when `hex`.
+    func plainEvents(_ bytes: [UInt8], hex: Bool, file: String) throws -> [EventData] {
+        try EventSources.lines(bytes).map { number, line in
+            guard hex else { return event(body: Array(line)) }
+            guard let body = BodyText.bytes(hex: String(decoding: line, as: UTF8.self)) else {
+                throw CommandFailure(
+                    "\(file):\(number): not hex; write bytes as pairs of hex digits like 00ff0a")
+            }
+            return event(body: body)
+        }
+    }
+
+    /// One event per line from envelope objects:
+    /// `{"body":…,"key":…,"partition":…,"properties":{…},"contentType":…}`.
+    /// Returns the events and the partition each one names, if any.
+    func envelopeEvents(_ bytes: [UInt8], file: String) throws -> ([EventData], [Int?]) {
+        var events: [EventData] = []
+        var partitions: [Int?] = []
+        for (number, line) in EventSources.lines(bytes) {
+            do {
+                let (event, partition) = try envelope(try JSONValue.parse(bytes: Array(line)))
+                events.append(event)
+                partitions.append(partition)
+            } catch let error as JSONParseError {
+                throw CommandFailure(
+                    "\(file):\(number): not a JSON object (\(error.message), column"
+                        + " \(error.column)); each line must be one envelope object")
+            } catch let error as EnvelopeError {
+                throw CommandFailure("\(file):\(number): \(error.message)")
+            }
+        }
+        return (events, partitions)
+    }
+
+    struct EnvelopeError: Error {
+        var message: String
+    }
+
+    static let envelopeFields = ["body", "bodyBase64", "key", "partitionKey", "partition",
+                                 "properties", "contentType"]
+
+    func envelope(_ value: JSONValue) throws -> (EventData, Int?) {
+        guard case .object(let members) = value else {
+            throw EnvelopeError(message: "an envelope must be a JSON object")
+        }
+        var event = self.event(body: [])
+        var partition: Int? = nil
+        var sawBody = false
+        for (name, field) in members {
+            switch (name, field) {
+            case ("body", .string(let text)):
+                event.body = Array(text.utf8)
+                sawBody = true
+            case ("body", .object), ("body", .array), ("body", .number), ("body", .bool):
+                event.body = Array(field.text.utf8)
+                sawBody = true
+            case ("bodyBase64", .string(let text)):
+                guard let bytes = Base64.decode(text) else {
+                    throw EnvelopeError(message: "bodyBase64 is not valid base64")
+                }
+                event.body = bytes
+                sawBody = true
+            case ("key", .string(let key)), ("partitionKey", .string(let key)):
+                event.partitionKey = key
+            case ("key", .null), ("partitionKey", .null), ("contentType", .null),
+                 ("partition", .null):
+                continue
+            case ("partition", .string(let text)):
+                guard let id = Int(text), id >= 0 else {
+                    throw EnvelopeError(message: "partition must be a partition id like \"0\"")
+                }
+                partition = id
+            case ("partition", .number(let text)):
+                guard let id = Int(text), id >= 0 else {
+                    throw EnvelopeError(message: "partition must be a partition id like \"0\"")
+                }
+                partition = id
+            case ("properties", .object(let properties)):
+                event.properties = try properties.map { key, value in
+                    (key, try EventSources.property(key, value))
+                }
+            case ("contentType", .string(let type)):
+                event.contentType = type
+            default:
+                if EventSources.envelopeFields.contains(name) {
+                    throw EnvelopeError(message: "field '\(name)' has the wrong type")
+                }
+                throw EnvelopeError(
+                    message: "unknown field '\(name)'; an envelope has "
+                        + EventSources.envelopeFields.joined(separator: ", "))
+            }
+        }
+        guard sawBody else {
+            throw EnvelopeError(message: "the envelope has no 'body' (or 'bodyBase64')")
+        }
+        if partition != nil && event.partitionKey != nil {
+            throw EnvelopeError(message: "give either key or partition, not both")
+        }
+        return (event, partition)
+    }
+
+    static func property(_ key: String, _ value: JSONValue) throws -> PropertyValue {
+        switch value {
+        case .string(let text): return .string(text)
+        case .bool(let flag): return .bool(flag)
+        case .number(let literal):
+            if let int = Int64(literal) { return .int(int) }
+            if let double = Double(literal), double.isFinite { return .double(double) }
+            throw EnvelopeError(message: "property '\(key)' is a number out of range")
+        default:
+            throw EnvelopeError(
+                message: "property '\(key)' must be a string, number or boolean")
+        }
+    }
+
+    /// `k=v` from `--property`, with the value's type inferred.
+    static func property(_ token: Token) throws -> (String, PropertyValue) {
+        guard let equals = token.text.firstIndex(of: "="), equals != token.text.startIndex else {
+            throw HubError.invalidProperty(token.text)
+        }
+        let key = String(token.text[..<equals])
+        let value = String(token.text[token.text.index(after: equals)...])
+        return (key, PropertyValue.inferred(from: value))
+    }
+}

@@ -1,0 +1,70 @@
+import HubCore
+
+/// `group create|list|delete`: consumer groups of a hub.
+enum GroupCommands {
+    static let all: [Command] = [create, list, delete]
+
+    static let create = Command(
+        CommandSpec(
+            ["group", "create"], summary: "add a consumer group to a hub",
+            details: [
+                "Each consumer group reads the hub independently and keeps its own checkpoints."
+                    + " A name has 1-50 letters, digits, '.', '-' or '_'."
+            ],
+            positionals: [
+                Positional("HUB", "the hub", completion: .hub),
+                Positional("GROUP", "the new group's name"),
+            ],
+            examples: ["group create orders billing"]),
+        run: { arguments, context in
+            let group = try context.log.createConsumerGroup(
+                hub: arguments.string(at: 0), name: arguments.string(at: 1))
+            if context.output.wantsJSON(arguments) {
+                context.output.json(json(group))
+            } else {
+                context.output.line("created consumer group '\(group.name)' on hub '\(group.hub)'")
+            }
+        })
+
+    static let list = Command(
+        CommandSpec(
+            ["group", "list"], summary: "list a hub's consumer groups",
+            positionals: [Positional("HUB", "the hub", completion: .hub)],
+            examples: ["group list orders"]),
+        run: { arguments, context in
+            let groups = try context.log.consumerGroups(hub: arguments.string(at: 0))
+            if context.output.wantsJSON(arguments) {
+                groups.forEach { context.output.json(json($0)) }
+                return
+            }
+            context.output.table(
+                [.init("GROUP"), .init("CREATED")],
+                groups.map { [$0.name, Timestamp.format($0.createdAt)] })
+        })
+
+    static let delete = Command(
+        CommandSpec(
+            ["group", "delete"], summary: "delete a consumer group and its checkpoints",
+            positionals: [
+                Positional("HUB", "the hub", completion: .hub),
+                Positional("GROUP", "the group", completion: .group),
+            ],
+            examples: ["group delete orders billing"]),
+        run: { arguments, context in
+            let hub = arguments.string(at: 0)
+            let group = arguments.string(at: 1)
+            try context.log.deleteConsumerGroup(hub: hub, name: group)
+            if context.output.wantsJSON(arguments) {
+                context.output.json(.object([("hub", .string(hub)), ("deleted", .string(group))]))
+            } else {
+                context.output.line("deleted consumer group '\(group)' from hub '\(hub)'")
+            }
+        })
+
+    static func json(_ group: ConsumerGroup) -> JSONValue {
+        .object([
+            ("hub", .string(group.hub)), ("name", .string(group.name)),
+            ("createdAt", .string(Timestamp.format(group.createdAt))),
+        ])
+    }
+}

@@ -1,0 +1,204 @@
+import HubCore
+
+/// `hub create|list|show|delete|purge`: hubs and their partitions.
+enum HubCommands {
+    static let all: [Command] = [create, list, show, delete, purge]
+
+    static let create = Command(
+        CommandSpec(
+            ["hub", "create"], summary: "create a hub with partitions and a retention",
+            details: [
+                "A hub name has 1-256 letters, digits, '.', '-' or '_', and starts and ends with"
+                    + " a letter or digit. The consumer group $default is created with it.",
+                "Retention is how long events are kept: 30m, 36h, 7d or 1d12h. The maximum event"
+                    + " size also caps the size of one batch.",
+            ],
+            positionals: [Positional("NAME", "the new hub's name")],
+            flags: [
+                Flag("--partitions", short: "-p", value: "N", "partition count, 1-1024 (default 4)"),
+                Flag("--retention", value: "D", "how long events are kept (default 7d)"),
+                Flag(
+                    "--max-event-size", value: "BYTES",
+                    "largest event or batch, such as 1MiB or 262144 (default 1MiB)"),
+            ],
+            examples: [
+                "hub create orders",
+                "hub create clickstream --partitions 32 --retention 1d",
+                "hub create invoices --max-event-size 256KiB",
+            ]),
+        run: { arguments, context in
+            var spec = HubSpec(name: arguments.string(at: 0))
+            spec.partitionCount = try arguments.int(
+                "--partitions", default: HubSpec.defaultPartitionCount)
+            if let token = arguments.token("--retention") {
+                guard let millis = Retention.parse(token.text) else {
+                    throw HubError.invalidRetention(token.text)
+                }
+                spec.retentionMillis = millis
+            }
+            if let token = arguments.token("--max-event-size") {
+                guard let bytes = ByteSize.parse(token.text) else {
+                    throw HubError.invalidMaxEventSize(token.text)
+                }
+                spec.maxEventSize = bytes
+            }
+            let hub = try context.log.createHub(spec)
+            if context.output.wantsJSON(arguments) {
+                context.output.json(HubJSON.properties(hub))
+            } else {
+                context.output.line(
+                    "created hub '\(hub.name)': \(hub.partitionCount) partitions, retention"
+                        + " \(Retention.format(hub.retentionMillis)), max event size"
+                        + " \(ByteSize.format(Int64(hub.maxEventSize)))")
+            }
+        })
+
+    static let list = Command(
+        CommandSpec(
+            ["hub", "list"], summary: "list the hubs of this namespace with their size",
+            examples: ["hub list", "hub list --json"]),
+        run: { arguments, context in
+            let hubs = try context.log.hubs()
+            var rows: [[String]] = []
+            for hub in hubs {
+                let states = try context.log.partitionStates(hub: hub.name)
+                let events = states.reduce(0) { $0 + $1.eventCount }
+                let bytes = states.reduce(0) { $0 + $1.bytes }
+                let groups = try context.log.consumerGroups(hub: hub.name).count
+                if context.output.wantsJSON(arguments) {
+                    guard case .object(var members) = HubJSON.properties(hub) else { continue }
+                    members.append(("eventCount", .int(events)))
+                    members.append(("bytes", .int(bytes)))
+                    members.append(("consumerGroupCount", .int(groups)))
+                    context.output.json(.object(members))
+                } else {
+                    rows.append([
+                        hub.name, String(hub.partitionCount), Retention.format(hub.retentionMillis),
+                        String(events), ByteSize.format(bytes), String(groups),
+                        Timestamp.format(hub.createdAt),
+                    ])
+                }
+            }
+            guard !context.output.wantsJSON(arguments) else { return }
+            context.output.table(
+                [
+                    .init("HUB"), .init("PARTITIONS", numeric: true), .init("RETENTION"),
+                    .init("EVENTS", numeric: true), .init("SIZE", numeric: true),
+                    .init("GROUPS", numeric: true), .init("CREATED"),
+                ], rows, empty: "no hubs yet; create one with 'hub create NAME'")
+        })
+
+    static let show = Command(
+        CommandSpec(
+            ["hub", "show"], summary: "show a hub's settings, groups and partitions",
+            details: [
+                "Per partition: the first and last retained sequence number, the event count,"
+                    + " the bytes held and the last enqueued time."
+            ],
+            positionals: [Positional("NAME", "the hub", completion: .hub)],
+            examples: ["hub show orders", "hub show orders --json"]),
+        run: { arguments, context in
+            let hub = try context.log.hub(named: arguments.string(at: 0))
+            let states = try context.log.partitionStates(hub: hub.name)
+            let groups = try context.log.consumerGroups(hub: hub.name)
+            if context.output.wantsJSON(arguments) {
+                guard case .object(var members) = HubJSON.properties(hub) else { return }
+                members.append(("consumerGroups", .array(groups.map { .string($0.name) })))
+                members.append(("partitions", .array(states.map(HubJSON.partition))))
+                context.output.json(.object(members))
+                return
+            }
+            let output = context.output
+            output.line(output.style(.bold, "hub \(hub.name)"))
+            output.line("  partitions      \(hub.partitionCount)")
+            output.line("  retention       \(Retention.format(hub.retentionMillis))")
+            output.line("  max event size  \(ByteSize.format(Int64(hub.maxEventSize)))")
+            output.line("  created         \(Timestamp.format(hub.createdAt))")
+            output.line("  consumer groups \(groups.map(\.name).joined(separator: ", "))")
+            output.line()
+            output.table(
+                [
+                    .init("PARTITION", numeric: true), .init("FIRST SEQ", numeric: true),
+                    .init("LAST SEQ", numeric: true), .init("EVENTS", numeric: true),
+                    .init("BYTES", numeric: true), .init("LAST ENQUEUED"),
+                ],
+                states.map { state in
+                    [
+                        String(state.partition),
+                        state.isEmpty ? "-" : String(state.firstSequenceNumber),
+                        state.isEmpty ? "-" : String(state.lastSequenceNumber),
+                        String(state.eventCount), String(state.bytes),
+                        state.lastEnqueuedTime.map(Timestamp.format) ?? "-",
+                    ]
+                })
+        })
+
+    static let delete = Command(
+        CommandSpec(
+            ["hub", "delete"], summary: "delete a hub with its events, groups and checkpoints",
+            positionals: [Positional("NAME", "the hub", completion: .hub)],
+            examples: ["hub delete orders"]),
+        run: { arguments, context in
+            let name = arguments.string(at: 0)
+            try context.log.deleteHub(named: name)
+            if context.output.wantsJSON(arguments) {
+                context.output.json(.object([("deleted", .string(name))]))
+            } else {
+                context.output.line("deleted hub '\(name)'")
+            }
+        })
+
+    static let purge = Command(
+        CommandSpec(
+            ["hub", "purge"], summary: "remove events older than the hub's retention now",
+            details: [
+                "Publishing also purges expired events, at most once a second per hub; this"
+                    + " command does it at once and reports what it removed."
+            ],
+            positionals: [Positional("NAME", "the hub", completion: .hub)],
+            examples: ["hub purge clickstream"]),
+        run: { arguments, context in
+            let result = try context.log.purge(hub: arguments.string(at: 0), now: Timestamp.now())
+            if context.output.wantsJSON(arguments) {
+                context.output.json(
+                    .object([
+                        ("hub", .string(result.hub)), ("purged", .int(result.total)),
+                        ("partitions", .object(result.purged.sorted { $0.key < $1.key }
+                            .map { (String($0.key), .int($0.value)) })),
+                    ]))
+            } else {
+                context.output.line(
+                    "purged \(result.total) expired event\(result.total == 1 ? "" : "s")"
+                        + " from hub '\(result.hub)'")
+            }
+        })
+}
+
+/// JSON for hubs and partitions.
+enum HubJSON {
+    static func properties(_ hub: HubProperties) -> JSONValue {
+        .object([
+            ("name", .string(hub.name)),
+            ("partitionCount", .int(hub.partitionCount)),
+            ("partitionIds", .array(hub.partitionIds.map { .string($0) })),
+            ("retention", .string(Retention.format(hub.retentionMillis))),
+            ("retentionMillis", .int(hub.retentionMillis)),
+            ("maxEventSize", .int(hub.maxEventSize)),
+            ("createdAt", .string(Timestamp.format(hub.createdAt))),
+        ])
+    }
+
+    static func partition(_ state: PartitionState) -> JSONValue {
+        .object([
+            ("partition", .string(String(state.partition))),
+            ("firstSequenceNumber", .int(state.firstSequenceNumber)),
+            ("lastSequenceNumber", .int(state.lastSequenceNumber)),
+            ("eventCount", .int(state.eventCount)),
+            ("bytes", .int(state.bytes)),
+            ("nextOffset", .int(state.nextOffset)),
+            ("lastEnqueuedTime", state.lastEnqueuedTime.map { .string(Timestamp.format($0)) }
+                ?? .null),
+            ("isEmpty", .bool(state.isEmpty)),
+        ])
+    }
+}

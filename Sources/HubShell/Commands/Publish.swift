@@ -1,0 +1,214 @@
+import HubCore
+
+/// `publish`: append events to a hub by partition key, to a partition, or round-robin.
+enum Publish {
+    static let command = Command(
+        CommandSpec(
+            ["publish"], summary: "publish events to a hub",
+            details: [
+                "Each event goes to the partition given with --partition, else to the partition"
+                    + " its key hashes to (the Event Hubs hash: one key, one partition), else"
+                    + " round-robin.",
+                "Events come from BODY, from --file (one body per line; with --envelope each line"
+                    + " is {\"body\",\"key\",\"partition\",\"properties\",\"contentType\"}; with"
+                    + " --hex each line is hex bytes), or from a sample value stream.",
+                "All events of a publish that fit the hub's maximum size land in one batch: the"
+                    + " whole batch or nothing. A publish returns after the disk has the events;"
+                    + " --no-sync returns sooner, and a power loss may then lose them.",
+            ],
+            positionals: [Positional("HUB", "the hub", completion: .hub),
+                          Positional("BODY", "the event body", optional: true)],
+            flags: [
+                Flag("--key", short: "-k", value: "KEY", "partition key"),
+                Flag("--partition", short: "-p", value: "P", "partition id",
+                     completion: .partition),
+                Flag("--property", value: "K=V", "application property (repeatable)",
+                     repeatable: true),
+                Flag("--content-type", value: "TYPE", "content type, such as application/json"),
+                Flag("--count", short: "-n", value: "N", "publish N events (default 1)"),
+                Flag("--rate", value: "N/s", "publish at most N events a second"),
+                Flag("--file", short: "-f", value: "FILE", "one event body per line; - is stdin",
+                     completion: .file),
+                Flag("--envelope", "each line of --file is a JSON envelope"),
+                Flag("--hex", "bodies are hex bytes"),
+                Flag("--sample", value: "NAME", "events from a sample value stream",
+                     completion: .sample),
+                Flag("--seed", value: "N", "seed for --sample, to repeat the same events"),
+                Flag("--no-sync", "do not wait for the disk (faster; not power-loss safe)"),
+            ],
+            examples: [
+                "publish orders '{\"orderId\":\"o-1\"}'",
+                "publish orders --key customer-42 --property eventType=OrderPlaced '{\"total\":12}'",
+                "publish orders --partition 2 --content-type text/plain hello",
+                "publish orders --file events.jsonl",
+                "publish orders --file envelopes.jsonl --envelope",
+                "publish orders --sample orders --count 1000 --no-sync",
+                "publish orders --count 100 --rate 10/s tick",
+            ]),
+        run: run)
+
+    static func run(_ arguments: Arguments, _ context: ShellContext) throws {
+        let hub = try context.log.hub(named: arguments.string(at: 0))
+        let partition = try arguments.int("--partition")
+        if let partition { try hub.check(partition: partition) }
+        let key = arguments.string("--key")
+        if key != nil && partition != nil { throw HubError.keyAndPartition }
+
+        var sources = EventSources()
+        sources.partitionKey = key
+        sources.contentType = arguments.string("--content-type")
+        sources.properties = try arguments.tokens("--property").map(EventSources.property)
+
+        let (events, perEventPartitions) = try collect(arguments, sources: sources, context)
+        guard !events.isEmpty else {
+            throw CommandFailure("nothing to publish: the input has no events")
+        }
+        let routed = try context.router.route(
+            events, hub: hub, partition: partition, partitions: perEventPartitions)
+
+        let durability: Durability = arguments.has("--no-sync") ? .noSync : .durable
+        let rate = try rateLimit(arguments)
+        let json = context.output.wantsJSON(arguments)
+        var published: [EventMetadata] = []
+        var batchCount = 0
+        defer {
+            report(published, batches: batchCount, hub: hub.name, json: json, context: context)
+            if durability == .noSync && !published.isEmpty {
+                context.output.note(
+                    "published with --no-sync: the events survive a crash of hubsh, but a power"
+                        + " loss may lose the last of them")
+            }
+        }
+        for batch in try batches(routed, hub: hub, paced: rate != nil) {
+            if context.isInterrupted { break }
+            let started = Timestamp.now()
+            let landed = try context.log.append(hub: hub.name, batch: batch, durability: durability)
+            published += landed
+            batchCount += 1
+            if json { landed.forEach { context.output.json(EventJSON.published($0)) } }
+            if let rate {
+                let due = started + Int64(1000.0 * Double(batch.count) / rate)
+                _ = context.sleep(millis: max(0, due - Timestamp.now()))
+            }
+        }
+    }
+
+    /// The events to publish, and the partition each names (from envelopes).
+    static func collect(_ arguments: Arguments, sources: EventSources, _ context: ShellContext)
+        throws -> ([EventData], [Int?]?)
+    {
+        let count = try arguments.int("--count", range: 1...100_000_000)
+        let body = arguments.positional(1)
+        let givenSources = [body != nil, arguments.has("--file"), arguments.has("--sample")]
+            .filter { $0 }.count
+        guard givenSources == 1 else {
+            throw arguments.usageError(
+                givenSources == 0
+                    ? "nothing to publish: give a BODY, --file FILE or --sample NAME"
+                    : "give only one of BODY, --file and --sample")
+        }
+        if arguments.has("--envelope") && !arguments.has("--file") {
+            throw arguments.usageError("--envelope applies to --file; add --file FILE")
+        }
+
+        if let file = arguments.string("--file") {
+            if count != nil { throw arguments.usageError("--count does not apply to --file") }
+            let bytes = try EventSources.read(file: file, context: context)
+            if arguments.has("--envelope") {
+                let (events, partitions) = try sources.envelopeEvents(bytes, file: file)
+                return (events, partitions)
+            }
+            return (try sources.plainEvents(bytes, hex: arguments.has("--hex"), file: file), nil)
+        }
+        if let sample = arguments.token("--sample") {
+            let seed = try arguments.int("--seed").map { UInt64(truncatingIfNeeded: $0) }
+            return (try SamplePublishing.events(
+                sample, count: count ?? 1, seed: seed, sources: sources, arguments: arguments), nil)
+        }
+
+        var bytes = Array(body!.text.utf8)
+        if arguments.has("--hex") {
+            guard let decoded = BodyText.bytes(hex: body!.text) else {
+                throw arguments.usageError(
+                    "BODY is not hex; write bytes as pairs of hex digits like 00ff0a", at: body)
+            }
+            bytes = decoded
+        }
+        return (Array(repeating: sources.event(body: bytes), count: count ?? 1), nil)
+    }
+
+    /// `--rate 100/s` or `--rate 100`: events per second.
+    static func rateLimit(_ arguments: Arguments) throws -> Double? {
+        guard let token = arguments.token("--rate") else { return nil }
+        var text = token.text
+        if text.hasSuffix("/s") { text.removeLast(2) }
+        guard let rate = Double(text), rate > 0, rate.isFinite else {
+            throw arguments.usageError(
+                "--rate needs events per second such as 100/s, not '\(token.text)'", at: token)
+        }
+        return rate
+    }
+
+    /// Splits events into batches that each fit the hub's maximum size; with `paced`, one
+    /// event per batch so the rate can be kept. An event that can never fit stops everything
+    /// before anything is published.
+    static func batches(_ events: [RoutedEvent], hub: HubProperties, paced: Bool) throws
+        -> [[RoutedEvent]]
+    {
+        var batches: [[RoutedEvent]] = []
+        var current: [RoutedEvent] = []
+        var size = 0
+        for (index, event) in events.enumerated() {
+            let eventSize = event.data.size
+            guard eventSize <= hub.maxEventSize else {
+                throw HubError.eventTooLarge(
+                    index: index, size: eventSize, max: hub.maxEventSize, hub: hub.name)
+            }
+            if !current.isEmpty && (paced || size + eventSize > hub.maxEventSize) {
+                batches.append(current)
+                current = []
+                size = 0
+            }
+            current.append(event)
+            size += eventSize
+        }
+        if !current.isEmpty { batches.append(current) }
+        return batches
+    }
+
+    static func report(
+        _ published: [EventMetadata], batches: Int, hub: String, json: Bool, context: ShellContext
+    ) {
+        guard !json else { return }
+        let output = context.output
+        if published.count <= 20 {
+            output.table(
+                [.init("PARTITION", numeric: true), .init("SEQ", numeric: true),
+                 .init("OFFSET", numeric: true), .init("ENQUEUED")],
+                published.map {
+                    [String($0.partition), String($0.sequenceNumber), String($0.offset),
+                     Timestamp.format($0.enqueuedTime)]
+                })
+        } else {
+            var byPartition: [Int: (count: Int, first: Int64, last: Int64)] = [:]
+            for event in published {
+                let entry = byPartition[event.partition]
+                byPartition[event.partition] = (
+                    (entry?.count ?? 0) + 1, entry?.first ?? event.sequenceNumber,
+                    event.sequenceNumber
+                )
+            }
+            output.table(
+                [.init("PARTITION", numeric: true), .init("EVENTS", numeric: true),
+                 .init("FIRST SEQ", numeric: true), .init("LAST SEQ", numeric: true)],
+                byPartition.keys.sorted().map { partition in
+                    let entry = byPartition[partition]!
+                    return [String(partition), String(entry.count), String(entry.first),
+                            String(entry.last)]
+                })
+        }
+        let plural = published.count == 1 ? "" : "s"
+        let batchText = batches == 1 ? "1 batch" : "\(batches) batches"
+        output.note("published \(published.count) event\(plural) to hub '\(hub)' in \(batchText)")
+    }
+}

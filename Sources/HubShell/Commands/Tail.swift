@@ -1,0 +1,102 @@
+import HubCore
+
+/// `tail`: follow a hub live, from any position, until Ctrl-C, `--count` or `--timeout`.
+enum Tail {
+    static let command = Command(
+        CommandSpec(
+            ["tail"], summary: "follow new events as they are published",
+            details: [
+                "Starts at --from (default latest: only new events) or, with --group, after that"
+                    + " group's checkpoints, without moving them. Events published by other"
+                    + " hubsh processes on the same data directory show up within 100 ms.",
+                "Interactively it runs until Ctrl-C. In scripts give --count or --timeout.",
+            ],
+            positionals: [Positional("HUB", "the hub", completion: .hub)],
+            flags: [
+                Flag("--partition", short: "-p", value: "P", "follow one partition",
+                     completion: .partition),
+                Flag("--from", value: "POS", "where to start (default latest)",
+                     completion: .position),
+                Flag("--exclusive", "start after seq:N or offset:N instead of at it"),
+                Flag("--group", short: "-g", value: "GROUP", "start after this group's checkpoints",
+                     completion: .group),
+                Flag("--count", short: "-n", value: "N", "stop after N events"),
+                Flag("--timeout", value: "D", "stop after D, such as 5s or 2m"),
+            ],
+            examples: [
+                "tail orders",
+                "tail orders --partition 0 --from -5",
+                "tail orders --group billing --count 10",
+                "tail orders --from earliest --timeout 3s --json",
+            ]),
+        run: { arguments, context in
+            let hub = try context.log.hub(named: arguments.string(at: 0))
+            let partitions = try Read.partitions(arguments, hub: hub)
+            var starts: [Int: EventPosition] = [:]
+            if let group = arguments.string("--group") {
+                if arguments.has("--from") {
+                    throw arguments.usageError("give --group or --from, not both")
+                }
+                for progress in try ConsumerProgress.all(log: context.log, hub: hub.name, group: group)
+                where partitions.contains(progress.partition) {
+                    starts[progress.partition] = progress.checkpoint == nil
+                        ? .earliest : .sequenceNumber(progress.resumeSequenceNumber, inclusive: true)
+                }
+            } else {
+                let position = try Read.position(arguments, default: .latest)
+                for partition in partitions { starts[partition] = position }
+            }
+            let limit = try arguments.int("--count", range: 1...Int.max)
+            let timeout = try arguments.duration("--timeout")
+            if !context.isInteractive && limit == nil && timeout == nil {
+                context.output.note("following until interrupted; give --count or --timeout to stop")
+            }
+
+            let tailer = try Tailer(log: context.log, hub: hub.name, starts: starts)
+            let printer = EventPrinter(
+                output: context.output, json: context.output.wantsJSON(arguments))
+            _ = try Follow.run(
+                tailer, limit: limit, timeout: timeout, stopWhenCaughtUp: false, context: context
+            ) { events in events.forEach(printer.print) }
+        })
+}
+
+/// The polling loop shared by `tail` and `consume --follow`.
+enum Follow {
+    /// How long to wait between polls that found nothing. Well under the 100 ms within which a
+    /// tail must see an event published by another process.
+    static let idleMillis: Int64 = 20
+
+    /// Polls `tailer` and hands each batch to `deliver` until `limit` events, `timeout`
+    /// milliseconds, Ctrl-C, a closed output, or (with `stopWhenCaughtUp`) an empty poll.
+    /// Returns how many events were delivered.
+    static func run(
+        _ tailer: Tailer, limit: Int?, timeout: Int64?, stopWhenCaughtUp: Bool,
+        context: ShellContext, deliver: ([ReceivedEvent]) throws -> Void
+    ) throws -> Int {
+        let deadline = timeout.map { Timestamp.now() + $0 }
+        var delivered = 0
+        while true {
+            var events = try tailer.poll()
+            if let limit, delivered + events.count > limit {
+                events = Array(events.prefix(limit - delivered))
+            }
+            if !events.isEmpty {
+                try deliver(events)
+                delivered += events.count
+                context.output.standardOutput.flush()
+            }
+            if let limit, delivered >= limit { return delivered }
+            if context.output.standardOutput.broken || context.isInterrupted { return delivered }
+            if events.isEmpty {
+                if stopWhenCaughtUp { return delivered }
+                if let deadline, Timestamp.now() >= deadline { return delivered }
+                var wait = idleMillis
+                if let deadline { wait = min(wait, max(0, deadline - Timestamp.now())) }
+                if !context.sleep(millis: wait) { return delivered }
+            } else if let deadline, Timestamp.now() >= deadline {
+                return delivered
+            }
+        }
+    }
+}

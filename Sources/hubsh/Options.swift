@@ -1,0 +1,113 @@
+import Foundation
+
+/// hubsh's own command line: where the data lives, how to run, and what to run.
+struct Options {
+    var dataDirectory: String?
+    var json = false
+    var keepGoing = false
+    var noColor = false
+    var verbose = false
+    var commands: String?
+    var scriptFile: String?
+    var showHelp = false
+    var showVersion = false
+
+    static let usage = """
+        usage: hubsh [--data DIR] [--json] [--keep-going] [--no-color] [--verbose]
+                     [-c COMMANDS | -f SCRIPT | SCRIPT]
+
+        An interactive, scriptable shell for Event-Hubs-style event streams on this machine.
+
+          --data DIR      the data directory (default $HUBSH_HOME, else $XDG_DATA_HOME/hubsh,
+                          else ~/.local/share/hubsh); one directory is one namespace
+          --json          print JSON from every command, one object per line
+          -c COMMANDS     run COMMANDS (separated by ';' or newlines) and exit
+          -f SCRIPT       run the script file and exit (also: hubsh SCRIPT)
+          --keep-going    in -c, -f and piped input, go on after a failing command
+          --no-color      no colours, even on a terminal (NO_COLOR=1 does the same)
+          --verbose       debug diagnostics on stderr
+          --version       print the version
+          -h, --help      print this help
+
+        Without -c or -f, hubsh reads commands from the terminal with line editing, or from
+        standard input when it is not a terminal. Type 'help' inside for the commands.
+
+        exit status: 0 success, 1 a command failed, 2 a usage error, 130 interrupted
+        """
+
+    /// Parses `arguments` (without the program name); throws a message for a usage error.
+    static func parse(_ arguments: [String]) throws -> Options {
+        var options = Options()
+        var index = 0
+        func value(for flag: String) throws -> String {
+            index += 1
+            guard index < arguments.count else { throw OptionError("\(flag) needs a value") }
+            return arguments[index]
+        }
+        while index < arguments.count {
+            let argument = arguments[index]
+            switch argument {
+            case "--data", "-d": options.dataDirectory = try value(for: argument)
+            case "--json": options.json = true
+            case "--keep-going", "-k": options.keepGoing = true
+            case "--no-color", "--no-colour": options.noColor = true
+            case "--verbose", "-v": options.verbose = true
+            case "-c", "--command": options.commands = try value(for: argument)
+            case "-f", "--file": options.scriptFile = try value(for: argument)
+            case "-h", "--help": options.showHelp = true
+            case "--version": options.showVersion = true
+            default:
+                if argument.hasPrefix("--data=") {
+                    options.dataDirectory = String(argument.dropFirst("--data=".count))
+                } else if argument.hasPrefix("-") && argument != "-" {
+                    throw OptionError(
+                        "unknown option '\(argument)' (see 'hubsh --help')")
+                } else if options.scriptFile == nil {
+                    options.scriptFile = argument
+                } else {
+                    throw OptionError("unexpected argument '\(argument)'; give one script")
+                }
+            }
+            index += 1
+        }
+        if options.commands != nil && options.scriptFile != nil {
+            throw OptionError("give -c COMMANDS or a script, not both")
+        }
+        return options
+    }
+}
+
+struct OptionError: Error, CustomStringConvertible {
+    var description: String
+
+    init(_ description: String) { self.description = description }
+}
+
+/// Where the namespace lives when `--data` is not given.
+enum DataDirectory {
+    /// `$HUBSH_HOME`, else `$XDG_DATA_HOME/hubsh`, else `~/.local/share/hubsh`.
+    static func resolve(_ given: String?, environment: [String: String]) -> String {
+        if let given { return expand(given) }
+        if let home = environment["HUBSH_HOME"], !home.isEmpty { return expand(home) }
+        if let data = environment["XDG_DATA_HOME"], !data.isEmpty {
+            return (expand(data) as NSString).appendingPathComponent("hubsh")
+        }
+        return NSHomeDirectory() + "/.local/share/hubsh"
+    }
+
+    /// The namespace's name for the prompt: the folder's name, or `default` for the default.
+    static func namespace(of directory: String, given: String?, environment: [String: String])
+        -> String
+    {
+        if given == nil && (environment["HUBSH_HOME"] ?? "").isEmpty { return "default" }
+        let name = (directory as NSString).lastPathComponent
+        return name.isEmpty ? "default" : name
+    }
+
+    static func expand(_ path: String) -> String {
+        let expanded = (path as NSString).expandingTildeInPath
+        if expanded.hasPrefix("/") { return expanded }
+        return (FileManager.default.currentDirectoryPath as NSString)
+            .appendingPathComponent(expanded)
+    }
+}
