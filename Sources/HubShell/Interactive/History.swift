@@ -1,0 +1,98 @@
+import Foundation
+
+/// The history file of the interactive shell: one entry per line, oldest first.
+///
+/// hubsh keeps its own format instead of libedit's `write_history`, so that spaces, quotes and
+/// UTF-8 come back exactly as typed: each entry is written as it is, with `\` written as `\\`
+/// and a newline (which `SingleLine` normally removes) as `\n`. Entries are appended as they are
+/// entered, so two shells at once both keep theirs; at start the file is cut to the newest
+/// `limit` entries.
+public enum History {
+    /// How many entries are kept.
+    public static let limit = 1000
+
+    /// `$XDG_STATE_HOME/hubsh/history`, else `~/.local/state/hubsh/history`.
+    public static func defaultPath(
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> String {
+        var base = NSHomeDirectory() + "/.local/state"
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+            base = state
+        }
+        return base + "/hubsh/history"
+    }
+
+    /// The entries stored at `path`; none when there is no file yet.
+    public static func load(from path: String) -> [String] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        return String(decoding: data, as: UTF8.self)
+            .split(separator: "\n", omittingEmptySubsequences: true)
+            .map { decode(String($0)) }
+    }
+
+    /// Appends one entry, creating the file and its folder when missing.
+    public static func append(_ entry: String, to path: String) throws {
+        try makeFolder(for: path)
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw HistoryError(path: path, reason: errno) }
+        defer { close(descriptor) }
+        let bytes = Array((encode(entry) + "\n").utf8)
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        guard written == bytes.count else { throw HistoryError(path: path, reason: errno) }
+    }
+
+    /// Rewrites the file with only its newest `limit` entries, when it holds more.
+    public static func trim(_ path: String, to limit: Int = History.limit) throws {
+        let entries = load(from: path)
+        guard entries.count > limit else { return }
+        let text = entries.suffix(limit).map { encode($0) + "\n" }.joined()
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw HistoryError(path: path, reason: EACCES)
+        }
+    }
+
+    static func makeFolder(for path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(
+                atPath: folder, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw HistoryError(path: path, reason: EACCES)
+        }
+    }
+
+    static func encode(_ entry: String) -> String {
+        entry.replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "\n", with: "\\n")
+    }
+
+    static func decode(_ line: String) -> String {
+        var result = ""
+        var escaped = false
+        for character in line {
+            if escaped {
+                result.append(character == "n" ? "\n" : character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+}
+
+/// The history file could not be written; the shell warns once and keeps history in memory.
+public struct HistoryError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var reason: Int32
+
+    public var description: String {
+        "cannot save history to '\(path)': \(String(cString: strerror(reason)));"
+            + " set XDG_STATE_HOME to a writable folder to keep it"
+    }
+}

@@ -1,0 +1,4 @@
+/// The names `publish --sample` takes, for completion.
+enum SampleNames {
+    static func all() -> [String] { [] }
+}

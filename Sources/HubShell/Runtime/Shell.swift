@@ -1,0 +1,114 @@
+import CSupport
+import Foundation
+
+/// The interpreter: reads statements, expands their words, finds each command and runs it.
+///
+///     let shell = Shell(context: context, registry: registry, options: ShellOptions())
+///     let status = shell.runScript("hub create orders\nhub list", file: nil)
+///
+/// Creating a shell registers the built-in commands (`echo`, `set`, `source`, `help`...) into
+/// `registry`. Everything runs on the thread that calls in, one command at a time; Ctrl-C only
+/// sets a flag (see `ShellContext.isInterrupted`), which the shell checks after each command.
+///
+/// Exit statuses: 0 success, 1 a command failed, 2 a usage or syntax error, 130 interrupted,
+/// or the code given to `exit`.
+public final class Shell: @unchecked Sendable {
+    public let context: ShellContext
+    public let registry: CommandRegistry
+    public let options: ShellOptions
+    /// The status of the last command run, which `exit` without a code reports.
+    public internal(set) var lastStatus: Int32 = 0
+    /// How many `source` commands are running inside each other.
+    var sourceDepth = 0
+
+    /// More nested `source` commands than this is taken as a script sourcing itself.
+    static let maxSourceDepth = 32
+
+    public init(context: ShellContext, registry: CommandRegistry, options: ShellOptions) {
+        self.context = context
+        self.registry = registry
+        self.options = options
+        for command in Builtins.commands(for: self) {
+            registry.register(command)
+        }
+    }
+
+    // MARK: - Entry points
+
+    /// Runs `text` as a script: `-c COMMANDS`, piped input, or a file's contents.
+    ///
+    /// The whole text is read first, so a syntax error anywhere runs nothing. Then the first
+    /// failing command stops the script with its status, unless `keepGoing` is set.
+    /// `file` names the script in error locations and is the folder that relative paths
+    /// given to `source` start from.
+    public func runScript(_ text: String, file: String?) -> Int32 {
+        hubsh_install_sigint_handler()
+        defer { context.output.flush() }
+        let statements: [Statement]
+        do {
+            statements = try Lexer.statements(in: text, file: file)
+        } catch {
+            return report(error, at: .unknown)
+        }
+        if let file {
+            context.scriptDirectories.append(Shell.folder(of: context.resolve(path: file)))
+        }
+        defer { if file != nil { context.scriptDirectories.removeLast() } }
+        return run(statements).status
+    }
+
+    /// Reads the script at `path` (relative to the working directory) and runs it.
+    public func runScriptFile(_ path: String) -> Int32 {
+        do {
+            let text = try Shell.readScript(at: context.resolve(path: path), shownAs: path)
+            return runScript(text, file: path)
+        } catch {
+            defer { context.output.flush() }
+            return report(error, at: .unknown)
+        }
+    }
+
+    /// Runs one line as the interactive shell would, without a terminal: for tests and tools.
+    ///
+    /// A failing command stops the rest of the line. Returns the line's status; `exit N` gives N.
+    @discardableResult
+    public func execute(line: String) -> Int32 {
+        defer { context.output.flush() }
+        return runLine(line).status
+    }
+
+    /// Lexes and runs one line of interactive input.
+    func runLine(_ text: String) -> RunResult {
+        do {
+            return run(try Lexer.statements(in: text, file: nil))
+        } catch {
+            lastStatus = report(error, at: .unknown)
+            return .stopped(lastStatus)
+        }
+    }
+
+    // MARK: - Files
+
+    /// The folder holding `path`, for resolving the paths a script mentions.
+    static func folder(of path: String) -> String {
+        (path as NSString).deletingLastPathComponent
+    }
+
+    /// The text of a script, or a `CommandFailure` naming `shownAs` and the reason.
+    static func readScript(at path: String, shownAs: String) throws -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CommandFailure("script '\(shownAs)' does not exist; check the path")
+        }
+        guard !isDirectory.boolValue else {
+            throw CommandFailure("'\(shownAs)' is a folder, not a script; name a file in it")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandFailure("cannot read script '\(shownAs)'; check its permissions")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw CommandFailure("script '\(shownAs)' is not UTF-8 text; save it as UTF-8")
+        }
+        return text
+    }
+}
