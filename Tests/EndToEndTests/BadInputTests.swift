@@ -1,0 +1,100 @@
+import Foundation
+import XCTest
+
+/// Wrong input gets one clear line on stderr, the right exit status, and changes nothing.
+final class BadInputTests: XCTestCase {
+    var hubsh = Hubsh()
+
+    override func tearDown() {
+        hubsh.cleanUp()
+    }
+
+    /// Runs `command` after creating hub `orders` and checks the single error line.
+    func assertOneLine(
+        _ command: String, status: Int32, mentions words: [String],
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
+        hubsh.script("hub create orders --partitions 4")
+        let result = hubsh.script(command)
+        XCTAssertEqual(result.status, status, result.stderr, file: file, line: line)
+        let lines = result.stderr.split(separator: "\n")
+        XCTAssertEqual(lines.count, 1, "expected one line: \(result.stderr)", file: file, line: line)
+        for word in words {
+            XCTAssertTrue(result.stderr.contains(word), "'\(word)' not in: \(result.stderr)",
+                          file: file, line: line)
+        }
+    }
+
+    func testUnknownCommandSuggestsTheNearestOne() {
+        assertOneLine("hbu list", status: 2, mentions: ["unknown command 'hbu'", "hub"])
+    }
+
+    func testUnknownHubSaysHowToListHubs() {
+        assertOneLine("read nosuch", status: 1, mentions: ["hub 'nosuch' does not exist", "hub list"])
+    }
+
+    func testWrongPartitionNamesTheValidRange() {
+        assertOneLine(
+            "publish orders --partition 7 x", status: 1,
+            mentions: ["partition 7 does not exist", "0-3"])
+    }
+
+    func testInvalidHubNameExplainsTheRule() {
+        assertOneLine("hub create -bad-", status: 2, mentions: ["-bad-"])
+        assertOneLine("hub create 'bad name'", status: 1, mentions: ["invalid hub name", "' '"])
+    }
+
+    func testInvalidGroupNameExplainsTheRule() {
+        assertOneLine("group create orders 'no/slash'", status: 1, mentions: ["consumer group"])
+    }
+
+    func testUnknownFlagSuggestsTheIntendedOne() {
+        assertOneLine(
+            "hub create x --partiton 3", status: 2, mentions: ["--partiton", "--partitions"])
+    }
+
+    func testMalformedEnvelopeLineIsReportedByNumberAndNothingIsPublished() throws {
+        let file = Hubsh.temporaryDirectory("input") + "/envelopes.jsonl"
+        try ["{\"body\":\"ok\"}", "{\"body\":\"ok\"}", "{\"body\": oops}"]
+            .joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        assertOneLine(
+            "publish orders --file \(file) --envelope", status: 1, mentions: [":3:", "JSON"])
+        XCTAssertEqual(hubsh.script("read orders --json").jsonLines().count, 0)
+    }
+
+    func testUnreadableFileIsNamed() {
+        assertOneLine(
+            "publish orders --file /nonexistent/events.txt", status: 1,
+            mentions: ["cannot read", "/nonexistent/events.txt"])
+    }
+
+    func testCorruptDataDirectoryGivesOneLine() throws {
+        let directory = Hubsh.temporaryDirectory("corrupt")
+        try Data(repeating: 0x5A, count: 64 * 1024)
+            .write(to: URL(fileURLWithPath: directory + "/data.mdb"))
+        let broken = Hubsh(dataDirectory: directory)
+        let result = broken.script("hub list")
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains(directory), result.stderr)
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    func testFirstFailingCommandStopsTheScriptUnlessKeepGoing() {
+        hubsh.script("hub create orders --partitions 1")
+        let stopped = hubsh.script("echo one; read nosuch; echo two")
+        XCTAssertEqual(stopped.status, 1)
+        XCTAssertEqual(stopped.stdout, "one\n")
+        let kept = hubsh.script("echo one; read nosuch; echo two", ["--keep-going"])
+        XCTAssertEqual(kept.status, 1)
+        XCTAssertEqual(kept.stdout, "one\ntwo\n")
+    }
+
+    func testScriptOutputHasNoEscapeCodesOrPrompt() {
+        let result = hubsh.run([], stdin: "hub create plain\nhub list\nhub show plain\n")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertFalse(result.stdout.contains("\u{1B}"))
+        XCTAssertFalse(result.stdout.contains("hubsh:"))
+        XCTAssertTrue(result.stdout.contains("plain"))
+    }
+}
