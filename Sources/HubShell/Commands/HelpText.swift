@@ -122,10 +122,11 @@ enum HelpText {
     }
 
     /// Words of `text` on lines of at most `width` characters; a longer word gets its own line.
+    /// Runs of spaces inside a line are kept (`"a  b"` in an example stays as written).
     static func wrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         var current = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
             if current.isEmpty {
                 current = String(word)
             } else if current.count + 1 + word.count <= width {
