@@ -1,0 +1,125 @@
+import HubCore
+import XCTest
+
+@testable import HubShell
+
+final class CompleterTests: XCTestCase {
+    private var test: TestShell!
+    private var completer: Completer!
+
+    override func setUpWithError() throws {
+        test = TestShell(commands: DomainCommands.all)
+        _ = try test.log.createHub(HubSpec(name: "orders", partitionCount: 3))
+        _ = try test.log.createHub(HubSpec(name: "orders-eu"))
+        _ = try test.log.createHub(HubSpec(name: "payments"))
+        _ = try test.log.createConsumerGroup(hub: "orders", name: "billing")
+        completer = Completer(registry: test.registry, context: test.context)
+    }
+
+    /// Completions with the cursor at the end of `line`.
+    private func complete(_ line: String) -> [String] {
+        completer.complete(line: line, cursor: line.unicodeScalars.count)
+    }
+
+    func testFirstWordCompletesCommands() {
+        XCTAssertEqual(complete("hu"), ["hub"])
+        XCTAssertEqual(complete("s"), ["set", "sleep", "source"])
+        XCTAssertTrue(complete("").contains("publish"))
+    }
+
+    func testSecondWordCompletesSubcommands() {
+        XCTAssertEqual(complete("hub c"), ["create"])
+        XCTAssertEqual(complete("hub "), ["create", "delete", "list", "purge", "show"])
+        XCTAssertEqual(complete("checkpoint re"), ["reset"])
+    }
+
+    func testFlagsOfTheMatchedCommand() {
+        XCTAssertEqual(complete("hub create x --par"), ["--partitions"])
+        XCTAssertEqual(complete("tail orders --e"), ["--exclusive"])
+        XCTAssertFalse(complete("tail orders --from latest --").contains("--from"))
+    }
+
+    func testHubNamesComeFromTheLog() {
+        XCTAssertEqual(complete("hub show ord"), ["orders", "orders-eu"])
+        XCTAssertEqual(complete("tail p"), ["payments"])
+    }
+
+    func testGroupsAreThoseOfTheFirstPositionalHub() {
+        XCTAssertEqual(complete("tail orders --group "), ["'$default'", "billing"])
+        XCTAssertEqual(complete("tail orders -g b"), ["billing"])
+        XCTAssertEqual(complete("tail payments --group b"), [])
+    }
+
+    func testQuotedPrefixMatchesTheQuotedValue() {
+        XCTAssertEqual(complete("tail orders --group '$d"), ["'$default'"])
+    }
+
+    func testPartitionsOfTheHub() {
+        XCTAssertEqual(complete("tail orders --partition "), ["0", "1", "2"])
+        XCTAssertEqual(complete("tail nowhere --partition "), [])
+    }
+
+    func testPositions() {
+        XCTAssertEqual(complete("tail orders --from "), ["earliest", "latest", "offset:", "seq:", "time:"])
+        XCTAssertEqual(complete("tail orders --from=l"), ["--from=latest"])
+    }
+
+    func testPathsForFiles() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("scripts/tour.hsh", "")
+        try folder.write("scripts/.hidden", "")
+        try folder.write("notes.txt", "")
+        XCTAssertEqual(complete("source \(folder.path)/s"), ["\(folder.path)/scripts/"])
+        XCTAssertEqual(complete("source \(folder.path)/scripts/"), ["\(folder.path)/scripts/tour.hsh"])
+        XCTAssertEqual(complete("source \(folder.path)/scripts/."), ["\(folder.path)/scripts/.hidden"])
+    }
+
+    func testHelpCompletesCommandWords() {
+        XCTAssertEqual(complete("help hub s"), ["show"])
+        XCTAssertEqual(complete("help gr"), ["group"])
+    }
+
+    func testCompletionStartsOverAfterSemicolon() {
+        XCTAssertEqual(complete("echo x; hu"), ["hub"])
+        XCTAssertEqual(complete("echo x;hub sh"), ["show"])
+    }
+
+    func testCursorInTheMiddleCompletesTheWordBeforeIt() {
+        let line = "hub sh orders"
+        XCTAssertEqual(completer.complete(line: line, cursor: 6), ["show"])
+        XCTAssertEqual(completer.completion(line: line, cursor: 6).wordStart, 4)
+    }
+
+    func testLogErrorsCompleteNothing() {
+        test.log.failure = .storage("disk on fire")
+        XCTAssertEqual(complete("hub show o"), [])
+        XCTAssertEqual(complete("hub sh"), ["show"])
+    }
+
+    func testNothingAfterACommandWithoutArguments() {
+        XCTAssertEqual(complete("hub list x"), [])
+    }
+
+    func testLineEditorReplacesLibeditsWordWhenItStartsLater() throws {
+        // libedit breaks words at every blank, even inside quotes: its word here is `fi`.
+        let folder = try TemporaryFolder()
+        try folder.write("my files/tour.hsh", "")
+        let line = "source '\(folder.path)/my fi"
+        let end = line.unicodeScalars.count
+        let matches = LineEditor.matches(
+            completer, line: line, word: "fi", start: end - 2, end: end)
+        XCTAssertEqual(matches, ["files/'"])
+    }
+
+    func testLineEditorMatchesWhenWordsAgree() {
+        XCTAssertEqual(
+            LineEditor.matches(completer, line: "echo x; hub sh", word: "sh", start: 12, end: 14),
+            ["show"])
+        XCTAssertEqual(LineEditor.commonPrefix(["orders", "orders-eu"]), "orders")
+    }
+
+    func testLineEditorOffersNothingWhenItsBufferDisagrees() {
+        XCTAssertEqual(
+            LineEditor.matches(completer, line: "stale", word: "sh", start: 12, end: 14), [])
+    }
+}

@@ -1,0 +1,139 @@
+import XCTest
+
+@testable import HubShell
+
+/// The help texts compared literally: a change to a spec or to the layout shows up here.
+final class HelpTests: XCTestCase {
+    private func help(_ line: String) -> (status: Int32, text: String) {
+        let test = TestShell(commands: DomainCommands.all)
+        let status = test.run(line)
+        XCTAssertEqual(test.errors, "")
+        return (status, test.output)
+    }
+
+    func testHelpListsCommandsGroupedByFirstWord() {
+        let (status, text) = help("help")
+        XCTAssertEqual(status, 0)
+        XCTAssertEqual(
+            text,
+            """
+            Commands (type 'help COMMAND' or 'COMMAND --help' for details):
+
+              hub create        create a hub with partitions and a retention
+              hub list          list the hubs of this namespace with their size
+              hub show          show a hub's settings, groups and partitions
+              hub delete        delete a hub with its events, groups and checkpoints
+              hub purge         remove events older than the hub's retention now
+
+              group create      add a consumer group to a hub
+              group list        list a hub's consumer groups
+              group delete      delete a consumer group and its checkpoints
+
+              publish           publish events to a hub
+              read              read events from a position, then stop
+              tail              follow new events as they are published
+              consume           read as a consumer group and checkpoint the progress
+
+              checkpoint list   show checkpoints and lag per partition
+              checkpoint set    set a group's checkpoint in one partition
+              checkpoint reset  move a group's checkpoints to a position
+
+              lag               show how many events each consumer group has not processed
+
+            Shell commands:
+
+              echo              print the words, separated by spaces
+              exit              leave hubsh with an exit status
+              help              list the commands, or show one command's help
+              set               set a variable, or list the variables
+              sleep             wait for a while (Ctrl-C stops waiting)
+              source            run the commands of a script file in this shell
+              unset             remove a variable
+
+            """)
+    }
+
+    func testHelpEchoShowsUsageDetailsFlagsAndExamples() {
+        let (status, text) = help("help echo")
+        XCTAssertEqual(status, 0)
+        XCTAssertEqual(
+            text,
+            #"""
+            usage: echo [WORDS...]
+
+            print the words, separated by spaces
+
+            Quote a word to keep its spaces: echo "a  b" prints a  b. A word that starts
+            with '-' is read as a flag; put -- before such words.
+
+            With --json the line is printed as one JSON string.
+
+            Arguments:
+              WORDS...    the words to print
+
+            Flags:
+              --json      print JSON for scripts instead of a table
+              -h, --help  show this command's help
+
+            Examples:
+              echo hello
+              echo "hub: $HUB"
+              echo -- -5 is a position
+
+            """#)
+    }
+
+    func testHubHelpListsTheFamily() {
+        let (status, text) = help("hub --help")
+        XCTAssertEqual(status, 0)
+        XCTAssertEqual(
+            text,
+            """
+            'hub' commands (type 'help hub COMMAND' for details):
+
+              hub create  create a hub with partitions and a retention
+              hub list    list the hubs of this namespace with their size
+              hub show    show a hub's settings, groups and partitions
+              hub delete  delete a hub with its events, groups and checkpoints
+              hub purge   remove events older than the hub's retention now
+
+            """)
+        XCTAssertEqual(help("help hub").text, text)
+    }
+
+    func testHelpOfACommandEqualsItsDashDashHelp() {
+        for name in ["hub create", "tail", "source", "set", "help"] {
+            XCTAssertEqual(help("help \(name)").text, help("\(name) --help").text, name)
+        }
+    }
+
+    func testHubCreateHelpWrapsLongFlagHelpUnderItself() {
+        let text = help("hub create --help").text
+        XCTAssertTrue(
+            text.contains(
+                """
+                  --max-event-size BYTES  largest event or batch, such as 1MiB or 262144
+                                          (default 1MiB)
+                """),
+            text)
+        XCTAssertTrue(text.hasPrefix("usage: hub create NAME [--partitions N]"), text)
+        XCTAssertTrue(text.split(separator: "\n").allSatisfy { $0.count <= 80 }, text)
+    }
+
+    func testHelpOfAnUnknownCommandSuggestsOne() {
+        let test = TestShell(commands: DomainCommands.all)
+        XCTAssertEqual(test.run("help hub crate"), 2)
+        XCTAssertEqual(
+            test.errors,
+            "error: no command 'hub crate'; did you mean 'hub create'? (type 'help' for the list)\n")
+    }
+
+    func testHelpJSONDescribesEachCommand() {
+        let (status, text) = help("help echo --json")
+        XCTAssertEqual(status, 0)
+        XCTAssertEqual(
+            text,
+            #"{"command":"echo","usage":"echo [WORDS...]","summary":"print the words, separated by spaces"}"#
+                + "\n")
+    }
+}
