@@ -1,0 +1,312 @@
+import CLMDB
+import Glibc
+import HubCore
+
+/// One open LMDB environment: the `MDB_env` of a data directory and its named databases.
+///
+/// Shared by every `LMDBEventLog` of the directory in this process (`EnvironmentRegistry` makes
+/// sure the directory is opened once), and safe to use from any thread: the environment is
+/// opened with `MDB_NOTLS`, so a read transaction is not tied to the thread that began it.
+///
+/// Two process-local locks guard it, always taken in this order:
+/// - `writerLock` serializes this process's write transactions. LMDB serializes writers too,
+///   but the sync flag toggled around a no-sync commit belongs to the whole environment handle,
+///   so no other writer of this process may commit while it is set.
+/// - `gate` is shared by every transaction, read or write, and taken alone to change the map
+///   size (`mdb_env_set_mapsize` requires that no transaction of the process is active) or to
+///   close the environment.
+final class Environment: @unchecked Sendable {
+    /// The real path of the data directory.
+    let directory: String
+    /// Whether the environment was opened with `MDB_RDONLY`; every write then fails with
+    /// `EACCES`.
+    let isReadOnly: Bool
+    let databases: Databases
+
+    private let env: OpaquePointer
+    private let gate = ReadWriteLock()
+    private let writerLock = Lock()
+    /// Set once by `close`; read and written only while holding `gate`.
+    private var isClosed = false
+    /// Set when a map size change failed: LMDB has then unmapped the file and the handle cannot
+    /// be used again. Read and written only while holding `gate`.
+    private var lostMap: LMDBError?
+
+    /// How many times one write may double the map before giving up.
+    private static let maxGrowthsPerWrite = 40
+
+    private init(env: OpaquePointer, directory: String, isReadOnly: Bool, databases: Databases) {
+        self.env = env
+        self.directory = directory
+        self.isReadOnly = isReadOnly
+        self.databases = databases
+    }
+
+    // MARK: - Opening and closing
+
+    /// Opens the environment in `directory`, which must exist: `mdb_env_create`,
+    /// `mdb_env_set_maxdbs`, `mdb_env_set_mapsize`, `mdb_env_open` with `MDB_NOTLS` (and
+    /// `MDB_RDONLY` when `readOnly`), then `mdb_reader_check` to free the reader slots of
+    /// processes that died without ending their transactions.
+    ///
+    /// The files are `data.mdb` and `lock.mdb` inside the directory. Throws `LMDBError`, or
+    /// `StoreDamage` when the file is an LMDB file but not a hubsh store.
+    static func open(directory: String, mapSize: Int, readOnly: Bool) throws -> Environment {
+        var created: OpaquePointer?
+        try LMDBError.check(mdb_env_create(&created))
+        guard let env = created else { throw LMDBError.badTransaction }
+        do {
+            try LMDBError.check(mdb_env_set_maxdbs(env, MDB_dbi(Databases.names.count)))
+            try LMDBError.check(mdb_env_set_mapsize(env, mapSize))
+            var flags = UInt32(MDB_NOTLS)
+            if readOnly { flags |= UInt32(MDB_RDONLY) }
+            try LMDBError.check(mdb_env_open(env, directory, flags, 0o644))
+            var deadReaders: Int32 = 0
+            try LMDBError.check(mdb_reader_check(env, &deadReaders))
+            let databases = try openDatabases(env, readOnly: readOnly)
+            return Environment(
+                env: env, directory: directory, isReadOnly: readOnly, databases: databases)
+        } catch {
+            mdb_env_close(env)
+            throw error
+        }
+    }
+
+    /// Opens (or creates) the named databases in a transaction of their own and commits it, so
+    /// the handles are shared by every later transaction: `mdb_txn_begin`, `mdb_dbi_open`,
+    /// `mdb_txn_commit`. No other thread can see `env` yet.
+    private static func openDatabases(_ env: OpaquePointer, readOnly: Bool) throws -> Databases {
+        var adoptedMapSize = false
+        while true {
+            var begun: OpaquePointer?
+            let code = mdb_txn_begin(env, nil, readOnly ? UInt32(MDB_RDONLY) : 0, &begun)
+            if code == MDB_MAP_RESIZED && !adoptedMapSize {
+                try LMDBError.check(mdb_env_set_mapsize(env, 0))
+                adoptedMapSize = true
+                continue
+            }
+            try LMDBError.check(code)
+            guard let txn = begun else { throw LMDBError.badTransaction }
+            let databases: Databases
+            do {
+                databases = try Databases.open(in: Transaction(handle: txn), create: !readOnly)
+            } catch {
+                mdb_txn_abort(txn)
+                throw error
+            }
+            try LMDBError.check(mdb_txn_commit(txn))
+            return databases
+        }
+    }
+
+    /// Closes the environment once every transaction in progress has ended: `mdb_env_close`.
+    ///
+    /// Only `EnvironmentRegistry` calls it, when the last log of the directory closes. Later
+    /// calls of any method throw `HubError.storage`.
+    func close() {
+        gate.withExclusive {
+            guard !isClosed else { return }
+            isClosed = true
+            mdb_env_close(env)
+        }
+    }
+
+    private func requireOpen() throws {
+        if isClosed { throw HubError.storage("the event log of '\(directory)' is closed") }
+        if let lostMap {
+            throw HubError.storage(
+                "the data file of '\(directory)' could not be mapped again (\(lostMap));"
+                    + " restart hubsh")
+        }
+    }
+
+    // MARK: - Transactions
+
+    /// Runs `body` in a read-only transaction and ends the transaction before returning:
+    /// `mdb_txn_begin` with `MDB_RDONLY`, then `mdb_txn_abort`.
+    ///
+    /// No transaction outlives the call, so an idle log pins no pages. When another process
+    /// grew the map (`MDB_MAP_RESIZED`), the new size is adopted and the read retried; when
+    /// every reader slot is taken, stale slots are cleared once and the read retried.
+    func read<T>(_ body: (Transaction) throws -> T) throws -> T {
+        var clearedStaleReaders = false
+        while true {
+            let attempt: Attempt<T> = try gate.withShared {
+                try requireOpen()
+                var begun: OpaquePointer?
+                let code = mdb_txn_begin(env, nil, UInt32(MDB_RDONLY), &begun)
+                if code == MDB_MAP_RESIZED { return .mapResized }
+                if code == MDB_READERS_FULL && !clearedStaleReaders { return .readersFull }
+                try LMDBError.check(code)
+                guard let txn = begun else { throw LMDBError.badTransaction }
+                defer { mdb_txn_abort(txn) }
+                return .done(try body(Transaction(handle: txn)))
+            }
+            switch attempt {
+            case .done(let value):
+                return value
+            case .mapResized:
+                try adoptMapSize()
+            case .readersFull:
+                clearStaleReaders()
+                clearedStaleReaders = true
+            case .mapFull:
+                throw LMDBError.mapFull
+            }
+        }
+    }
+
+    /// Runs `body` in a write transaction and commits it: `mdb_txn_begin`, then
+    /// `mdb_txn_commit`, or `mdb_txn_abort` when `body` throws.
+    ///
+    /// When the map is full (`MDB_MAP_FULL`), the transaction is aborted, the map doubled and
+    /// `body` run again from the start in a new transaction, so what it writes still lands
+    /// whole or not at all; `body` must therefore derive everything from the transaction.
+    ///
+    /// Durability. The environment stays in LMDB's default, fully synchronous mode, in which a
+    /// commit flushes the data pages before it writes the meta page that makes them visible, so
+    /// a durable commit can neither be lost nor torn by a power failure. A `.noSync` write
+    /// sets `MDB_NOSYNC` with `mdb_env_set_flags` for its own commit only and clears it
+    /// afterwards: the commit reaches the operating system, which survives `kill -9` of this
+    /// process, but not the disk. The flag belongs to the environment handle of this process,
+    /// so `writerLock` keeps every other writer of the process out while it is set; other
+    /// processes have their own handle and are not affected. Read transactions beginning on
+    /// other threads meanwhile read the same flag word, but only bits that never change.
+    /// The alternative, opening with `MDB_NOSYNC` and calling `mdb_env_sync` after each
+    /// durable commit, was rejected: the meta page could reach the disk before the pages it
+    /// points to, so even durable commits could be damaged by a power failure.
+    ///
+    /// Caveat: after a power failure, the last `.noSync` commits can be lost, and on a file
+    /// system that reorders writes, the newest of them can be damaged. Fix: publish with
+    /// `.durable` where power loss matters; any later durable commit flushes the earlier
+    /// no-sync ones too.
+    func write<T>(durability: Durability, _ body: (Transaction) throws -> T) throws -> T {
+        try writerLock.withLock {
+            var growths = 0
+            while true {
+                let attempt = try gate.withShared { try attemptWrite(durability, body) }
+                switch attempt {
+                case .done(let value):
+                    return value
+                case .mapResized:
+                    try adoptMapSize()
+                case .mapFull:
+                    guard growths < Environment.maxGrowthsPerWrite else { throw LMDBError.mapFull }
+                    try growMap()
+                    growths += 1
+                case .readersFull:
+                    throw LMDBError.readersFull
+                }
+            }
+        }
+    }
+
+    /// One try of `write`; the caller holds `writerLock` and shares `gate`.
+    private func attemptWrite<T>(_ durability: Durability, _ body: (Transaction) throws -> T)
+        throws -> Attempt<T>
+    {
+        try requireOpen()
+        if durability == .noSync && !isReadOnly {
+            try LMDBError.check(mdb_env_set_flags(env, UInt32(MDB_NOSYNC), 1))
+        }
+        defer {
+            if durability == .noSync && !isReadOnly {
+                mdb_env_set_flags(env, UInt32(MDB_NOSYNC), 0)
+            }
+        }
+
+        var begun: OpaquePointer?
+        let code = mdb_txn_begin(env, nil, 0, &begun)
+        if code == MDB_MAP_RESIZED { return .mapResized }
+        try LMDBError.check(code)
+        guard let txn = begun else { throw LMDBError.badTransaction }
+
+        let value: T
+        do {
+            value = try body(Transaction(handle: txn))
+        } catch let error as LMDBError where error == .mapFull {
+            mdb_txn_abort(txn)
+            return .mapFull
+        } catch {
+            mdb_txn_abort(txn)
+            throw error
+        }
+
+        // mdb_txn_commit frees the transaction whether or not it succeeds.
+        let committed = mdb_txn_commit(txn)
+        if committed == MDB_MAP_FULL { return .mapFull }
+        try LMDBError.check(committed)
+        return .done(value)
+    }
+
+    // MARK: - Map size and reader slots
+
+    /// The size of the memory map, in bytes: `mdb_env_info`.
+    var mapSize: Int {
+        gate.withShared {
+            var info = MDB_envinfo()
+            mdb_env_info(env, &info)
+            return info.me_mapsize
+        }
+    }
+
+    /// Whether commits currently skip the flush to disk (`MDB_NOSYNC`): `mdb_env_get_flags`.
+    /// True only while a `.noSync` write is committing.
+    var isSyncDeferred: Bool {
+        gate.withShared {
+            var flags: UInt32 = 0
+            mdb_env_get_flags(env, &flags)
+            return flags & UInt32(MDB_NOSYNC) != 0
+        }
+    }
+
+    /// Doubles the map while no transaction of this process is active: `mdb_env_set_mapsize`.
+    private func growMap() throws {
+        try gate.withExclusive {
+            try requireOpen()
+            var info = MDB_envinfo()
+            try LMDBError.check(mdb_env_info(env, &info))
+            let (doubled, overflow) = info.me_mapsize.multipliedReportingOverflow(by: 2)
+            guard !overflow else { throw LMDBError.mapFull }
+            try setMapSize(doubled)
+        }
+    }
+
+    /// Adopts the map size another process gave the file: `mdb_env_set_mapsize` with 0.
+    private func adoptMapSize() throws {
+        try gate.withExclusive {
+            try requireOpen()
+            try setMapSize(0)
+        }
+    }
+
+    /// Remaps the file at `size` bytes, or at the size in the file when 0:
+    /// `mdb_env_set_mapsize`. The caller holds `gate` alone.
+    ///
+    /// LMDB unmaps the file before mapping it at the new size, so a failure leaves no map at
+    /// all; the environment then refuses every later call instead of touching the lost map.
+    private func setMapSize(_ size: Int) throws {
+        let code = mdb_env_set_mapsize(env, size)
+        guard code == MDB_SUCCESS else {
+            lostMap = LMDBError(code: code)
+            throw LMDBError(code: code)
+        }
+    }
+
+    /// Frees the reader slots of dead processes: `mdb_reader_check`.
+    private func clearStaleReaders() {
+        gate.withShared {
+            guard !isClosed else { return }
+            var dead: Int32 = 0
+            mdb_reader_check(env, &dead)
+        }
+    }
+}
+
+/// How one try at a transaction ended.
+private enum Attempt<T> {
+    case done(T)
+    case mapFull
+    case mapResized
+    case readersFull
+}

@@ -1,0 +1,96 @@
+import HubCore
+
+extension LMDBEventLog {
+    /// Appends `batch` in one write transaction: every event lands, or none does.
+    ///
+    /// Everything is checked before the first event is written: the hub exists, each partition
+    /// exists, each event fits the hub's maximum event size and so does the whole batch. Each
+    /// partition's events get the next sequence numbers, in batch order, and an enqueued time
+    /// that never goes back: the clock's time, or the partition's last enqueued time when the
+    /// clock is behind it.
+    ///
+    /// After the commit, the hub's expired events are purged in a transaction of their own, at
+    /// most once per `Options.autoPurgeInterval` per hub in this process; a failing purge never
+    /// fails the publish, which has already landed. See `Environment.write` for what
+    /// `durability` promises.
+    public func append(hub: String, batch: [RoutedEvent], durability: Durability) throws
+        -> [EventMetadata]
+    {
+        let now = options.clock()
+        let landed = try perform("publish to hub '\(hub)'") {
+            try writing(durability) { tables in
+                let record = try tables.hubs.require(hub)
+                try Self.validate(batch, for: record.properties)
+                return try Self.write(batch, to: record, now: now, in: tables)
+            }
+        }
+        purgeIfDue(hub: hub, now: now, durability: durability)
+        return landed
+    }
+
+    /// Throws the first rule `batch` breaks.
+    static func validate(_ batch: [RoutedEvent], for hub: HubProperties) throws {
+        var total = 0
+        for (index, routed) in batch.enumerated() {
+            try hub.check(partition: routed.partition)
+            let size = routed.data.size
+            guard size <= hub.maxEventSize else {
+                throw HubError.eventTooLarge(
+                    index: index, size: size, max: hub.maxEventSize, hub: hub.name)
+            }
+            total += size
+        }
+        guard total <= hub.maxEventSize else {
+            throw HubError.batchTooLarge(size: total, max: hub.maxEventSize, hub: hub.name)
+        }
+    }
+
+    /// Writes a validated batch and the states of the partitions it touched.
+    private static func write(
+        _ batch: [RoutedEvent], to record: HubRecord, now: Int64, in tables: Tables
+    ) throws -> [EventMetadata] {
+        // Per touched partition: its state, its enqueued time for this batch and a reusable key.
+        var slotOfPartition = [Int](repeating: -1, count: record.properties.partitionCount)
+        var states: [PartitionState] = []
+        var keys: [EventKey] = []
+        var landed: [EventMetadata] = []
+        landed.reserveCapacity(batch.count)
+
+        try tables.events.withAppender { appender in
+            for routed in batch {
+                var slot = slotOfPartition[routed.partition]
+                if slot < 0 {
+                    var state = try tables.partitions.state(record, routed.partition)
+                    state.lastEnqueuedTime = max(now, state.lastEnqueuedTime ?? now)
+                    slot = states.count
+                    slotOfPartition[routed.partition] = slot
+                    states.append(state)
+                    keys.append(
+                        EventKey(
+                            hubId: record.id, partition: routed.partition,
+                            sequenceNumber: state.nextSequenceNumber))
+                }
+
+                let sequenceNumber = states[slot].nextSequenceNumber
+                let offset = states[slot].nextOffset
+                let enqueuedTime = states[slot].lastEnqueuedTime ?? now
+                let size = EventCodec.storedSize(of: routed.data)
+                keys[slot].set(sequenceNumber: sequenceNumber)
+                try appender.append(
+                    routed.data, key: keys[slot], size: size, offset: offset,
+                    enqueuedTime: enqueuedTime)
+
+                states[slot].nextSequenceNumber += 1
+                states[slot].nextOffset += Int64(size)
+                states[slot].bytes += Int64(size)
+                landed.append(
+                    EventMetadata(
+                        partition: routed.partition, sequenceNumber: sequenceNumber,
+                        offset: offset, enqueuedTime: enqueuedTime))
+            }
+        }
+
+        for state in states { try tables.partitions.store(record, state) }
+        return landed
+    }
+}

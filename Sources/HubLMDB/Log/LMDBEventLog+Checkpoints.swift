@@ -1,0 +1,56 @@
+import HubCore
+
+extension LMDBEventLog {
+    /// The checkpoints of `group`, or of every group when nil, ordered by group and partition.
+    public func checkpoints(hub: String, group: String?) throws -> [Checkpoint] {
+        try perform("list the checkpoints of hub '\(hub)'") {
+            try reading { tables in
+                let record = try tables.hubs.require(hub)
+                if let group { try tables.groups.require(record, group) }
+                return try tables.checkpoints.all(record, group: group)
+            }
+        }
+    }
+
+    /// Writes `checkpoints` in one transaction, after checking each: its hub, group and
+    /// partition exist, and its sequence number is one the partition has given out.
+    public func setCheckpoints(_ checkpoints: [Checkpoint]) throws {
+        guard let first = checkpoints.first else { return }
+        try perform("write checkpoints of hub '\(first.hub)'") {
+            try writing { tables in
+                var records: [String: HubRecord] = [:]
+                for checkpoint in checkpoints {
+                    let record = try records[checkpoint.hub] ?? tables.hubs.require(checkpoint.hub)
+                    records[checkpoint.hub] = record
+                    try check(checkpoint, of: record, in: tables)
+                    try tables.checkpoints.store(record, checkpoint)
+                }
+            }
+        }
+    }
+
+    /// Removes the checkpoints of `group`, so that it starts again from its default position.
+    public func clearCheckpoints(hub: String, group: String) throws {
+        try perform("clear the checkpoints of group '\(group)' of hub '\(hub)'") {
+            try writing { tables in
+                let record = try tables.hubs.require(hub)
+                try tables.groups.require(record, group)
+                try tables.checkpoints.removeGroup(record, group)
+            }
+        }
+    }
+
+    private func check(_ checkpoint: Checkpoint, of record: HubRecord, in tables: Tables) throws {
+        try tables.groups.require(record, checkpoint.group)
+        try record.properties.check(partition: checkpoint.partition)
+        guard checkpoint.sequenceNumber >= 0 else {
+            throw HubError.invalidSequenceNumber(checkpoint.sequenceNumber)
+        }
+        let state = try tables.partitions.state(record, checkpoint.partition)
+        guard checkpoint.sequenceNumber < state.nextSequenceNumber else {
+            throw HubError.sequenceNumberAhead(
+                hub: record.name, partition: checkpoint.partition,
+                sequenceNumber: checkpoint.sequenceNumber, last: state.lastSequenceNumber)
+        }
+    }
+}

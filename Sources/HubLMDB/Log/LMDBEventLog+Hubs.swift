@@ -1,0 +1,56 @@
+import HubCore
+
+extension LMDBEventLog {
+    /// Creates a hub with its partitions and its `$default` consumer group.
+    ///
+    /// The hub gets an internal id never used before, so none of a deleted namesake's events,
+    /// groups or checkpoints can reappear in it.
+    public func createHub(_ spec: HubSpec) throws -> HubProperties {
+        try spec.validate()
+        return try perform("create hub '\(spec.name)'") {
+            try writing { tables in
+                if try tables.hubs.find(spec.name) != nil { throw HubError.hubExists(spec.name) }
+                let properties = HubProperties(
+                    name: spec.name, partitionCount: spec.partitionCount,
+                    retentionMillis: spec.retentionMillis, maxEventSize: spec.maxEventSize,
+                    createdAt: options.clock())
+                let record = HubRecord(id: try tables.meta.takeHubId(), properties: properties)
+                try tables.hubs.insert(record)
+                for partition in 0..<spec.partitionCount {
+                    try tables.partitions.store(record, .empty(partition))
+                }
+                try tables.groups.insert(
+                    record, Names.defaultConsumerGroup, createdAt: properties.createdAt)
+                return properties
+            }
+        }
+    }
+
+    /// Every hub, ordered by name.
+    public func hubs() throws -> [HubProperties] {
+        try perform("list hubs") {
+            try reading { tables in try tables.hubs.all().map(\.properties) }
+        }
+    }
+
+    public func hub(named name: String) throws -> HubProperties {
+        try perform("read hub '\(name)'") {
+            try reading { tables in try tables.hubs.require(name).properties }
+        }
+    }
+
+    /// Removes the hub and, in the same transaction, all its events, groups, checkpoints and
+    /// partition states.
+    public func deleteHub(named name: String) throws {
+        try perform("delete hub '\(name)'") {
+            try writing { tables in
+                let record = try tables.hubs.require(name)
+                try tables.events.removeAll(record)
+                try tables.checkpoints.removeAll(record)
+                try tables.groups.removeAll(record)
+                try tables.partitions.removeAll(record)
+                try tables.hubs.remove(name)
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import HubCore
+
+extension LMDBEventLog {
+    /// Up to `maxCount` events of one partition from `position` on, read in one short
+    /// transaction.
+    ///
+    /// Positions before the first retained event start at it; `latest` and positions after the
+    /// last event return nothing; a sequence number past the next one throws
+    /// `HubError.sequenceNumberAhead`. Offsets and times are found by binary search.
+    public func read(hub: String, partition: Int, from position: EventPosition, maxCount: Int)
+        throws -> [ReceivedEvent]
+    {
+        try perform("read partition \(partition) of hub '\(hub)'") {
+            try reading { tables in
+                let record = try tables.hubs.require(hub)
+                try record.properties.check(partition: partition)
+                let state = try tables.partitions.state(record, partition)
+                let resolver = PositionResolver(events: tables.events, hub: record, state: state)
+                let start = try resolver.start(of: position)
+                guard maxCount > 0, start < state.nextSequenceNumber else { return [] }
+                let count = Int(min(Int64(maxCount), state.nextSequenceNumber - start))
+                return try tables.events.read(record, partition, from: start, maxCount: count)
+            }
+        }
+    }
+
+    /// The state of every partition of the hub, from one snapshot.
+    public func partitionStates(hub: String) throws -> [PartitionState] {
+        try perform("read the partitions of hub '\(hub)'") {
+            try reading { tables in try tables.partitions.states(try tables.hubs.require(hub)) }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/// The named databases of one transaction, each behind the operations hubsh needs of it.
+///
+/// Valid only inside the transaction closure it was made in.
+struct Tables {
+    let meta: MetaTable
+    let hubs: HubTable
+    let groups: GroupTable
+    let partitions: PartitionTable
+    let events: EventTable
+    let checkpoints: CheckpointTable
+
+    init(_ txn: Transaction, _ databases: Databases) {
+        meta = MetaTable(txn: txn, dbi: databases.meta)
+        hubs = HubTable(txn: txn, dbi: databases.hubs)
+        groups = GroupTable(txn: txn, dbi: databases.groups)
+        partitions = PartitionTable(txn: txn, dbi: databases.partitions)
+        events = EventTable(txn: txn, dbi: databases.events)
+        checkpoints = CheckpointTable(txn: txn, dbi: databases.checkpoints)
+    }
+}
