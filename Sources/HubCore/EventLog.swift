@@ -52,8 +52,10 @@ public protocol EventLog: AnyObject, Sendable {
     func checkpoints(hub: String, group: String?) throws -> [Checkpoint]
     /// Writes one or more checkpoints in one transaction; the hub and group must exist.
     func setCheckpoints(_ checkpoints: [Checkpoint]) throws
-    /// Removes the checkpoints of `group` in `hub`, so that it starts from its default position.
-    func clearCheckpoints(hub: String, group: String) throws
+    /// In one transaction, removes the checkpoints of `group` in `partitions` (every partition
+    /// when nil) and then writes `checkpoints`, which must all belong to that hub and group.
+    func replaceCheckpoints(
+        hub: String, group: String, partitions: [Int]?, with checkpoints: [Checkpoint]) throws
 
     // MARK: - Retention
 
@@ -62,6 +64,11 @@ public protocol EventLog: AnyObject, Sendable {
 }
 
 extension EventLog {
+    /// Removes the checkpoints of `group` in `hub`, so that it starts from its default position.
+    public func clearCheckpoints(hub: String, group: String) throws {
+        try replaceCheckpoints(hub: hub, group: group, partitions: nil, with: [])
+    }
+
     /// Throws `groupNotFound` unless `group` exists on `hub`.
     public func checkGroup(hub: String, group: String) throws {
         guard try consumerGroups(hub: hub).contains(where: { $0.name == group }) else {

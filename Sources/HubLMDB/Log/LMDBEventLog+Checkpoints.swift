@@ -29,13 +29,31 @@ extension LMDBEventLog {
         }
     }
 
-    /// Removes the checkpoints of `group`, so that it starts again from its default position.
-    public func clearCheckpoints(hub: String, group: String) throws {
-        try perform("clear the checkpoints of group '\(group)' of hub '\(hub)'") {
+    /// In one transaction, removes the checkpoints of `group` in `partitions` (every partition
+    /// when nil) and writes `checkpoints`, which must belong to `hub` and `group`.
+    public func replaceCheckpoints(
+        hub: String, group: String, partitions: [Int]?, with checkpoints: [Checkpoint]
+    ) throws {
+        try perform("reset the checkpoints of group '\(group)' of hub '\(hub)'") {
             try writing { tables in
                 let record = try tables.hubs.require(hub)
                 try tables.groups.require(record, group)
-                try tables.checkpoints.removeGroup(record, group)
+                if let partitions {
+                    for partition in partitions {
+                        try record.properties.check(partition: partition)
+                        try tables.checkpoints.remove(record, group, partition)
+                    }
+                } else {
+                    try tables.checkpoints.removeGroup(record, group)
+                }
+                for checkpoint in checkpoints {
+                    precondition(
+                        checkpoint.hub == hub && checkpoint.group == group,
+                        "checkpoint of \(checkpoint.hub)/\(checkpoint.group) in a reset of"
+                            + " \(hub)/\(group)")
+                    try check(checkpoint, of: record, in: tables)
+                    try tables.checkpoints.store(record, checkpoint)
+                }
             }
         }
     }

@@ -24,6 +24,10 @@ struct CheckpointTable {
         try txn.put(CheckpointRecord.encode(checkpoint), forKey: key, in: dbi)
     }
 
+    func remove(_ hub: HubRecord, _ group: String, _ partition: Int) throws {
+        _ = try txn.delete(key: Keys.checkpoint(hub.id, group, partition), in: dbi)
+    }
+
     func removeGroup(_ hub: HubRecord, _ group: String) throws {
         try txn.deleteAll(prefix: Keys.checkpointPrefix(hub.id, group), in: dbi)
     }

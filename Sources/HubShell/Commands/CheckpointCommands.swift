@@ -110,10 +110,8 @@ enum CheckpointCommands {
         token: Token, arguments: Arguments, context: ShellContext
     ) throws {
         let log = context.log
-        let existing = try log.checkpoints(hub: hub.name, group: group)
         let states = try log.partitionStates(hub: hub.name)
         var updates: [Checkpoint] = []
-        var cleared: [Int] = []
         for partition in partitions {
             // The checkpoint goes on the event before the one the group should read next.
             var next: Int64
@@ -129,10 +127,8 @@ enum CheckpointCommands {
                 throw arguments.usageError(
                     "--to takes earliest, latest or time:ISO8601, not '\(token.text)'", at: token)
             }
-            if next <= states[partition].firstSequenceNumber {
-                cleared.append(partition)
-                continue
-            }
+            // No checkpoint at all is how a group reads from the first retained event.
+            if next <= states[partition].firstSequenceNumber { continue }
             let previous = try log.read(
                 hub: hub.name, partition: partition,
                 from: .sequenceNumber(next - 1, inclusive: true), maxCount: 1)
@@ -143,15 +139,8 @@ enum CheckpointCommands {
                     sequenceNumber: event.sequenceNumber, offset: event.offset,
                     updatedAt: Timestamp.now(), owner: context.owner))
         }
-        if !cleared.isEmpty {
-            let keep = existing.filter { !cleared.contains($0.partition) }
-            try log.clearCheckpoints(hub: hub.name, group: group)
-            try log.setCheckpoints(keep.filter { kept in
-                !updates.contains { $0.partition == kept.partition }
-            } + updates)
-        } else if !updates.isEmpty {
-            try log.setCheckpoints(updates)
-        }
+        try log.replaceCheckpoints(
+            hub: hub.name, group: group, partitions: partitions, with: updates)
     }
 }
 

@@ -85,7 +85,9 @@ final class MemoryEventLog: EventLog, @unchecked Sendable {
         throw HubError.storage("the in-memory test log keeps no checkpoints")
     }
 
-    func clearCheckpoints(hub: String, group: String) throws {}
+    func replaceCheckpoints(
+        hub: String, group: String, partitions: [Int]?, with checkpoints: [Checkpoint]
+    ) throws {}
 
     func purge(hub: String, now: Int64) throws -> PurgeResult {
         PurgeResult(hub: hub, purged: [:])
