@@ -41,7 +41,7 @@ final class CrashSafetyTests: XCTestCase {
         }
         XCTAssertGreaterThan(reported.count, 0, "nothing was published before the kills")
 
-        let read = hubsh.script("read crash --count 100000000 --json")
+        let read = hubsh.script("read crash --count 10000000 --json")
         XCTAssertEqual(read.status, 0, read.stderr)
         let events = read.jsonLines()
         var stored: [String: [Int]] = [:]
