@@ -35,8 +35,15 @@ final class CrashSafetyTests: XCTestCase {
             let complete = result.stdout.split(separator: "\n", omittingEmptySubsequences: true)
                 .dropLast(result.stdout.hasSuffix("\n") ? 0 : 1)
             for line in complete {
-                let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-                reported.append((object?["partition"] as! String, object?["sequenceNumber"] as! Int))
+                let object = try? JSONSerialization.jsonObject(with: Data(line.utf8))
+                guard let event = object as? [String: Any],
+                      let partition = event["partition"] as? String,
+                      let sequence = event["sequenceNumber"] as? Int
+                else {
+                    XCTFail("round \(round): not a published event: \(line)")
+                    continue
+                }
+                reported.append((partition, sequence))
             }
         }
         XCTAssertGreaterThan(reported.count, 0, "nothing was published before the kills")
@@ -47,8 +54,15 @@ final class CrashSafetyTests: XCTestCase {
         var stored: [String: [Int]] = [:]
         var perBatch: [String: Int] = [:]
         for event in events {
-            stored[event["partition"] as! String, default: []].append(event["sequenceNumber"] as! Int)
-            perBatch[event["body"] as! String, default: 0] += 1
+            guard let partition = event["partition"] as? String,
+                  let sequence = event["sequenceNumber"] as? Int,
+                  let body = event["body"] as? String
+            else {
+                XCTFail("not a read event: \(event)")
+                continue
+            }
+            stored[partition, default: []].append(sequence)
+            perBatch[body, default: 0] += 1
         }
 
         // Every reported event is stored.
