@@ -80,6 +80,47 @@ final class BadInputTests: XCTestCase {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
+    /// Root ignores file modes, so a read-only store is made with `chattr +i` (the immutable
+    /// attribute binds root too) when running as root, and with `chmod` otherwise.
+    func testReadOnlyDataDirectoryReadsButRefusesWritesWithOneLine() throws {
+        hubsh.script("hub create orders --partitions 1; publish orders before")
+        let dataFile = hubsh.dataDirectory + "/data.mdb"
+        let asRoot = getuid() == 0
+        let protect = asRoot ? ["chattr", "+i", dataFile] : ["chmod", "a-w", dataFile]
+        let restore = asRoot ? ["chattr", "-i", dataFile] : ["chmod", "u+w", dataFile]
+        guard Self.runTool(protect) else {
+            throw XCTSkip("cannot make \(dataFile) read-only here (\(protect[0]) failed)")
+        }
+        defer { _ = Self.runTool(restore) }
+
+        let read = hubsh.script("read orders --json")
+        XCTAssertEqual(read.status, 0, read.stderr)
+        XCTAssertEqual(read.jsonLines().count, 1)
+        let write = hubsh.script("publish orders after")
+        XCTAssertEqual(write.status, 1)
+        XCTAssertEqual(write.stderr.split(separator: "\n").count, 1, write.stderr)
+        XCTAssertTrue(write.stderr.contains("read-only"), write.stderr)
+    }
+
+    static func runTool(_ arguments: [String]) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+
+    func testDataPathThatIsAFileSaysToGiveADirectory() throws {
+        let file = Hubsh.temporaryDirectory("file") + "/not-a-directory"
+        try Data("x".utf8).write(to: URL(fileURLWithPath: file))
+        let result = Hubsh(dataDirectory: file).script("hub list")
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains("not a directory"), result.stderr)
+    }
+
     func testFirstFailingCommandStopsTheScriptUnlessKeepGoing() {
         hubsh.script("hub create orders --partitions 1")
         let stopped = hubsh.script("echo one; read nosuch; echo two")

@@ -68,6 +68,8 @@ public struct LMDBError: Error, Hashable, Sendable, CustomStringConvertible {
     public static let readOnlyFileSystem = LMDBError(code: EROFS)
     /// `ENOSPC`: the disk is full.
     public static let noSpace = LMDBError(code: ENOSPC)
+    /// ENOTDIR: the data directory's path is a file.
+    public static let notADirectory = LMDBError(code: ENOTDIR)
     /// `ENOENT`: the file or directory does not exist.
     public static let noSuchFile = LMDBError(code: ENOENT)
 

@@ -29,6 +29,9 @@ enum ErrorMapping {
         switch error {
         case .noSuchFile:
             return .storage("\(failed): the directory does not exist")
+        case .notADirectory:
+            return .storage(
+                "\(failed): it is a file, not a directory; give a directory with --data DIR")
         case .noSpace:
             return .storage("\(failed): the disk is full; free some space or purge old events")
         case .mapFull:

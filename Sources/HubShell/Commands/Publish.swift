@@ -77,7 +77,9 @@ enum Publish {
         var published: [EventMetadata] = []
         var batchCount = 0
         defer {
-            report(published, batches: batchCount, hub: hub.name, json: json, context: context)
+            if !published.isEmpty {
+                report(published, batches: batchCount, hub: hub.name, json: json, context: context)
+            }
             if durability == .noSync && !published.isEmpty {
                 context.output.note(
                     "published with --no-sync: the events survive a crash of hubsh, but a power"
