@@ -33,7 +33,9 @@ struct Hubsh {
     /// The binary: `$HUBSH_BINARY`, else next to the test bundle, else `.build/debug/hubsh`.
     static let binary: String = {
         if let given = ProcessInfo.processInfo.environment["HUBSH_BINARY"] { return given }
-        var candidates = [Bundle.main.bundleURL.deletingLastPathComponent()]
+        // On Linux the main bundle is the build folder itself, which holds both the
+        // .xctest and hubsh (with any --scratch-path).
+        var candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
         for bundle in Bundle.allBundles {
             candidates.append(bundle.bundleURL.deletingLastPathComponent())
         }

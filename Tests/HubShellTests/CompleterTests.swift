@@ -60,7 +60,8 @@ final class CompleterTests: XCTestCase {
     }
 
     func testPositions() {
-        XCTAssertEqual(complete("tail orders --from "), ["earliest", "latest", "offset:", "seq:", "time:"])
+        XCTAssertEqual(
+            complete("tail orders --from "), ["earliest", "latest", "offset:", "seq:", "time:"])
         XCTAssertEqual(complete("tail orders --from=l"), ["--from=latest"])
     }
 
@@ -69,9 +70,10 @@ final class CompleterTests: XCTestCase {
         try folder.write("scripts/tour.hsh", "")
         try folder.write("scripts/.hidden", "")
         try folder.write("notes.txt", "")
-        XCTAssertEqual(complete("source \(folder.path)/s"), ["\(folder.path)/scripts/"])
-        XCTAssertEqual(complete("source \(folder.path)/scripts/"), ["\(folder.path)/scripts/tour.hsh"])
-        XCTAssertEqual(complete("source \(folder.path)/scripts/."), ["\(folder.path)/scripts/.hidden"])
+        let scripts = folder.path + "/scripts/"
+        XCTAssertEqual(complete("source \(folder.path)/s"), [scripts])
+        XCTAssertEqual(complete("source \(scripts)"), [scripts + "tour.hsh"])
+        XCTAssertEqual(complete("source \(scripts)."), [scripts + ".hidden"])
     }
 
     func testHelpCompletesCommandWords() {

@@ -125,7 +125,8 @@ final class HelpTests: XCTestCase {
         XCTAssertEqual(test.run("help hub crate"), 2)
         XCTAssertEqual(
             test.errors,
-            "error: no command 'hub crate'; did you mean 'hub create'? (type 'help' for the list)\n")
+            "error: no command 'hub crate'; did you mean 'hub create'?"
+                + " (type 'help' for the list)\n")
     }
 
     func testHelpJSONDescribesEachCommand() {
@@ -133,7 +134,7 @@ final class HelpTests: XCTestCase {
         XCTAssertEqual(status, 0)
         XCTAssertEqual(
             text,
-            #"{"command":"echo","usage":"echo [WORDS...]","summary":"print the words, separated by spaces"}"#
-                + "\n")
+            #"{"command":"echo","usage":"echo [WORDS...]","#
+                + #""summary":"print the words, separated by spaces"}"# + "\n")
     }
 }

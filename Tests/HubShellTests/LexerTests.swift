@@ -29,7 +29,9 @@ final class LexerTests: XCTestCase {
     }
 
     func testSemicolonSeparatesStatementsOutsideQuotes() throws {
-        XCTAssertEqual(try words("echo a;echo b ; echo 'c;d'"), [["echo", "a"], ["echo", "b"], ["echo", "c;d"]])
+        XCTAssertEqual(
+            try words("echo a;echo b ; echo 'c;d'"),
+            [["echo", "a"], ["echo", "b"], ["echo", "c;d"]])
     }
 
     func testHashStartsCommentOnlyAtStartOfWord() throws {
@@ -72,7 +74,8 @@ final class LexerTests: XCTestCase {
 
     func testVariablesExpandWithAndWithoutBraces() throws {
         XCTAssertEqual(
-            try words(#"echo $HUB ${HUB}-x "$HUB/${N}" '$HUB'"#, variables: ["HUB": "orders", "N": "2"]),
+            try words(
+                #"echo $HUB ${HUB}-x "$HUB/${N}" '$HUB'"#, variables: ["HUB": "orders", "N": "2"]),
             [["echo", "orders", "orders-x", "orders/2", "$HUB"]])
     }
 
@@ -123,7 +126,8 @@ final class LexerTests: XCTestCase {
         let double = error(#"echo "abc\"#)
         XCTAssertEqual(double?.kind, .unterminatedQuote("\""))
         XCTAssertEqual(double?.location.column, 6)
-        XCTAssertEqual(double?.message(at: "column 6"), "unclosed \" quote at column 6; add the closing \"")
+        XCTAssertEqual(
+            double?.message(at: "column 6"), "unclosed \" quote at column 6; add the closing \"")
     }
 
     func testTrailingBackslashAsksForMoreInput() {

@@ -112,7 +112,8 @@ final class ShellTests: XCTestCase {
         let test = shell(probe: probe)
         XCTAssertEqual(test.run("count\necho 'open"), 2)
         XCTAssertEqual(probe.runs, 0)
-        XCTAssertEqual(test.errors, "error: unclosed ' quote at line 2, column 6; add the closing '\n")
+        XCTAssertEqual(
+            test.errors, "error: unclosed ' quote at line 2, column 6; add the closing '\n")
     }
 
     func testErrorsInScriptFilesStartWithTheirPlace() {

@@ -169,10 +169,13 @@ public final class LineEditor {
     }
 
     /// A NULL-terminated array of C strings, all from malloc, for libedit to free.
-    static func cArray(_ strings: [String]) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+    static func cArray(
+        _ strings: [String]
+    ) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
         let size = MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (strings.count + 1)
         guard let memory = malloc(size) else { return nil }
-        let array = memory.bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: strings.count + 1)
+        let array = memory.bindMemory(
+            to: UnsafeMutablePointer<CChar>?.self, capacity: strings.count + 1)
         for (index, string) in strings.enumerated() {
             array[index] = strdup(string)
         }

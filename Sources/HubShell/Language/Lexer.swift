@@ -82,9 +82,7 @@ public struct Lexer {
         }
 
         while let scalar = peek() {
-            if scalar == " " || scalar == "\t" || scalar == "\r" || scalar == "\n" || scalar == ";" {
-                break
-            }
+            if Lexer.endsWord(scalar) { break }
             switch scalar {
             case "'":
                 quoted = true
@@ -200,6 +198,11 @@ public struct Lexer {
             advance()
         }
         return .variable(name, location)
+    }
+
+    /// Blanks, newlines and `;` end a word outside quotes.
+    static func endsWord(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || scalar == "\r" || scalar == "\n" || scalar == ";"
     }
 
     // MARK: - Names

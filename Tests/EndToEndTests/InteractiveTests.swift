@@ -1,0 +1,280 @@
+import Foundation
+import XCTest
+
+/// The interactive shell driven through a pseudo-terminal, as a person at a terminal uses it:
+/// Tab completion, history across restarts, and Ctrl-C at the prompt and during a command.
+///
+/// Every wait has a deadline, so a shell that stops answering fails the test instead of
+/// hanging the run.
+final class InteractiveTests: XCTestCase {
+    private var dataDirectory = ""
+    private var stateDirectory = ""
+
+    override func setUp() {
+        dataDirectory = Hubsh.temporaryDirectory("pty-data")
+        stateDirectory = Hubsh.temporaryDirectory("pty-state")
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(atPath: dataDirectory)
+        try? FileManager.default.removeItem(atPath: stateDirectory)
+    }
+
+    private func startShell() throws -> TerminalSession {
+        let session = try TerminalSession(
+            executable: Hubsh.binary, arguments: ["--data", dataDirectory],
+            environment: [
+                "PATH": "/usr/bin:/bin", "HOME": stateDirectory, "TERM": "xterm",
+                "NO_COLOR": "1", "XDG_STATE_HOME": stateDirectory,
+            ])
+        try session.expectPrompt()
+        return session
+    }
+
+    func testTabCompletesAHubName() throws {
+        let shell = try startShell()
+        shell.send("hub create orders-tab\r")
+        try shell.expect("created hub 'orders-tab'")
+        try shell.expectPrompt()
+
+        shell.send("hub show ord\t")
+        try shell.expect("ers-tab")
+        shell.send("\r")
+        try shell.expect("hub orders-tab")
+        try shell.expectPrompt()
+        shell.send("exit\r")
+        XCTAssertEqual(try shell.waitForExit(), 0)
+    }
+
+    func testUpArrowRecallsQuotesAndUTF8AfterARestart() throws {
+        let first = try startShell()
+        first.send("echo \"a  b\" 'ü'\r")
+        try first.expect("a  b ü")
+        try first.expectPrompt()
+        first.send("exit\r")
+        XCTAssertEqual(try first.waitForExit(), 0)
+
+        // The newest entry is `exit`; the one before it is the echo.
+        let second = try startShell()
+        second.send("\u{1B}[A")
+        try second.expect("exit")
+        second.send("\u{1B}[A")
+        try second.expect("'ü'")
+        second.send("\r")
+        try second.expect("a  b ü")
+        try second.expectPrompt()
+        second.send("\u{04}")
+        XCTAssertEqual(try second.waitForExit(), 0)
+    }
+
+    func testCtrlCStopsATailAndThePromptComesBack() throws {
+        let shell = try startShell()
+        shell.send("hub create orders-tail --partitions 1\r")
+        try shell.expectPrompt()
+        shell.send("tail orders-tail --from latest\r")
+        Thread.sleep(forTimeInterval: 0.5)
+        XCTAssertTrue(shell.isRunning)
+
+        shell.send("\u{03}")
+        try shell.expectPrompt()
+        shell.send("echo alive\r")
+        try shell.expect("\r\nalive\r\n")
+        try shell.expectPrompt()
+        shell.send("exit 4\r")
+        XCTAssertEqual(try shell.waitForExit(), 4)
+    }
+
+    func testCtrlCAtThePromptDropsTheHalfTypedLine() throws {
+        let shell = try startShell()
+        shell.send("echo zzz")
+        try shell.expect("zzz")
+        shell.send("\u{03}")
+        try shell.expectPrompt()
+        shell.send("echo ok\r")
+        let seen = try shell.expect("\r\nok\r\n")
+        XCTAssertFalse(seen.contains("zzz\r\n"), seen)
+        XCTAssertFalse(seen.contains("zzzecho"), seen)
+        try shell.expectPrompt()
+        shell.send("\u{04}")
+        XCTAssertEqual(try shell.waitForExit(), 0)
+    }
+
+    func testUnclosedQuoteAsksForTheRestOfTheCommand() throws {
+        let shell = try startShell()
+        shell.send("echo 'one\r")
+        try shell.expectPrompt("...> ")
+        shell.send("two' three\r")
+        try shell.expect("one\r\ntwo three\r\n")
+        try shell.expectPrompt()
+        shell.send("\u{04}")
+        XCTAssertEqual(try shell.waitForExit(), 0)
+    }
+}
+
+// MARK: - Pseudo-terminal
+
+/// A program running on a pseudo-terminal that the test types into and reads from.
+///
+/// The child is started with `posix_spawn` in a new session (`POSIX_SPAWN_SETSID`) and opens
+/// the terminal's slave side as its stdin, stdout and stderr, which makes it the child's
+/// controlling terminal: Ctrl-C typed as byte 0x03 becomes SIGINT, as at a real terminal.
+final class TerminalSession {
+    private let master: Int32
+    private let pid: pid_t
+    /// Everything the program wrote so far.
+    private var received: [UInt8] = []
+    /// How much of `received` earlier `expect` calls have used up.
+    private var consumed = 0
+    private var exitStatus: Int32? = nil
+
+    struct Timeout: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// glibc's `POSIX_SPAWN_SETSID`, which Swift's Glibc module does not export.
+    private static let spawnSetSID: Int32 = 0x80
+    /// Linux's `TIOCSPTLCK` and `TIOCGPTN`, the ioctls behind `unlockpt` and `ptsname`
+    /// (which Swift's Glibc module does not export either); the same on x86_64 and arm64.
+    private static let unlockRequest: UInt = 0x4004_5431
+    private static let numberRequest: UInt = 0x8004_5430
+
+    init(executable: String, arguments: [String], environment: [String: String]) throws {
+        master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
+        var unlock: Int32 = 0
+        var number: UInt32 = 0
+        guard master >= 0, ioctl(master, TerminalSession.unlockRequest, &unlock) == 0,
+            ioctl(master, TerminalSession.numberRequest, &number) == 0
+        else {
+            throw Timeout(description: "no pseudo-terminal: \(String(cString: strerror(errno)))")
+        }
+        let slave = "/dev/pts/\(number)"
+        var size = winsize(ws_row: 40, ws_col: 120, ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(TerminalSession.spawnSetSID))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, slave, O_RDWR, 0)
+        posix_spawn_file_actions_adddup2(&actions, 0, 1)
+        posix_spawn_file_actions_adddup2(&actions, 0, 2)
+
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var child: pid_t = 0
+        let result = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
+        guard result == 0 else {
+            close(master)
+            throw Timeout(
+                description: "cannot start \(executable): \(String(cString: strerror(result)))")
+        }
+        pid = child
+    }
+
+    deinit {
+        if isRunning {
+            kill(pid, SIGKILL)
+            _ = try? waitForExit()
+        }
+        close(master)
+    }
+
+    /// Types `text` (use `\r` for Enter, `\t` for Tab, `\u{03}` for Ctrl-C).
+    func send(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
+    }
+
+    /// Waits until the program has written `text` after what earlier calls matched, and returns
+    /// what it wrote up to and including it.
+    @discardableResult
+    func expect(_ text: String, timeout: TimeInterval = 10) throws -> String {
+        let wanted = Array(text.utf8)
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            if let range = find(wanted) {
+                let seen = String(decoding: received[consumed..<range.upperBound], as: UTF8.self)
+                consumed = range.upperBound
+                return seen
+            }
+            let left = deadline.timeIntervalSinceNow
+            guard left > 0, readAvailable(waitingMillis: Int32(min(left, 0.2) * 1000)) else {
+                if left > 0 { continue }
+                let tail = String(decoding: received[consumed...], as: UTF8.self)
+                throw Timeout(
+                    description: "no '\(text)' within \(timeout) s; the screen shows:"
+                        + " \(tail.debugDescription)")
+            }
+        }
+    }
+
+    /// Waits for the shell's prompt and for libedit to take the terminal out of line mode.
+    ///
+    /// Keys typed before that reach the terminal driver in line mode, where Ctrl-D and Ctrl-C
+    /// mean something else, so tests wait for this before they type.
+    func expectPrompt(_ prompt: String = "hubsh:", timeout: TimeInterval = 10) throws {
+        try expect(prompt, timeout: timeout)
+        let deadline = Date().addingTimeInterval(timeout)
+        var settings = termios()
+        while tcgetattr(master, &settings) == 0, settings.c_lflag & UInt32(ICANON) != 0 {
+            guard Date() < deadline else {
+                throw Timeout(description: "the line editor did not start within \(timeout) s")
+            }
+            _ = readAvailable(waitingMillis: 10)
+        }
+    }
+
+    var isRunning: Bool {
+        guard exitStatus == nil else { return false }
+        var status: Int32 = 0
+        if waitpid(pid, &status, WNOHANG) == pid {
+            exitStatus = TerminalSession.decode(status)
+            return false
+        }
+        return true
+    }
+
+    /// Waits for the program to end and returns its exit status (128 + N for signal N).
+    func waitForExit(timeout: TimeInterval = 10) throws -> Int32 {
+        let deadline = Date().addingTimeInterval(timeout)
+        while isRunning {
+            guard Date() < deadline else {
+                throw Timeout(description: "the program is still running after \(timeout) s")
+            }
+            _ = readAvailable(waitingMillis: 50)
+        }
+        return exitStatus ?? -1
+    }
+
+    private func find(_ wanted: [UInt8]) -> Range<Int>? {
+        guard received.count - consumed >= wanted.count else { return nil }
+        for start in consumed...(received.count - wanted.count)
+        where received[start..<(start + wanted.count)].elementsEqual(wanted) {
+            return start..<(start + wanted.count)
+        }
+        return nil
+    }
+
+    /// Reads what is there within `waitingMillis`; false when nothing came.
+    private func readAvailable(waitingMillis: Int32) -> Bool {
+        var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, waitingMillis) > 0 else { return false }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
+        guard count > 0 else { return false }
+        received += buffer[0..<count]
+        return true
+    }
+
+    private static func decode(_ status: Int32) -> Int32 {
+        let signal = status & 0x7F
+        return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+    }
+}
