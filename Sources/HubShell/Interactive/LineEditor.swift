@@ -64,7 +64,8 @@ public final class LineEditor {
         _ = hubsh_take_interrupt()
         guard let raw = readline(prompt) else {
             if hubsh_take_interrupt() != 0 {
-                FileHandle.standardOutput.write(Data("\n".utf8))
+                // In libedit's raw mode the terminal does not echo ^C; show that the line went.
+                FileHandle.standardOutput.write(Data("^C\n".utf8))
                 return .interrupted
             }
             return .endOfInput
