@@ -1,4 +1,5 @@
 import HubCore
+import HubLMDB
 import XCTest
 
 @testable import HubShell
@@ -100,6 +101,18 @@ final class CompleterTests: XCTestCase {
 
     func testNothingAfterACommandWithoutArguments() {
         XCTAssertEqual(complete("hub list x"), [])
+    }
+
+    func testNamesComeFromTheEmbeddedLog() throws {
+        let folder = try TemporaryFolder()
+        let log = try LMDBEventLog.open(directory: folder.path + "/data")
+        defer { log.close() }
+        _ = try log.createHub(HubSpec(name: "clicks", partitionCount: 2))
+        _ = try log.createConsumerGroup(hub: "clicks", name: "analytics")
+        test.context.log = log
+        XCTAssertEqual(complete("read cl"), ["clicks"])
+        XCTAssertEqual(complete("consume clicks --group a"), ["analytics"])
+        XCTAssertEqual(complete("read clicks --partition "), ["0", "1"])
     }
 
     func testLineEditorReplacesLibeditsWordWhenItStartsLater() throws {

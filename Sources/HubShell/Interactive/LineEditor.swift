@@ -15,9 +15,6 @@ import Foundation
 /// a time (the newest); it runs on the shell's thread. Ctrl-C works through `TerminalInput`:
 /// the shell's SIGINT handler sets a flag and interrupts the read, and `readLine` returns
 /// `.interrupted`. libedit's own signal handling is turned off.
-///
-/// Caveat: libedit's completion reads the line from `rl_line_buffer`, which libedit may move
-/// for lines over about 1000 bytes; completion then offers nothing rather than guess.
 public final class LineEditor {
     public enum Input: Equatable, Sendable {
         case line(String)
