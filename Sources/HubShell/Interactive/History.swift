@@ -34,33 +34,46 @@ public enum History {
     public static func append(_ entry: String, to path: String) throws {
         try makeFolder(for: path)
         let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw HistoryError(path: path, reason: errno) }
+        guard descriptor >= 0 else { throw HistoryError(path: path, errno: errno) }
         defer { close(descriptor) }
         let bytes = Array((encode(entry) + "\n").utf8)
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        guard written == bytes.count else { throw HistoryError(path: path, reason: errno) }
+        guard written == bytes.count else { throw HistoryError(path: path, errno: errno) }
     }
 
     /// Rewrites the file with only its newest `limit` entries, when it holds more.
+    ///
+    /// The entries go to a temporary file that then replaces the history in one rename, so a
+    /// crash leaves either the old or the new file.
     public static func trim(_ path: String, to limit: Int = History.limit) throws {
         let entries = load(from: path)
         guard entries.count > limit else { return }
-        let text = entries.suffix(limit).map { encode($0) + "\n" }.joined()
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw HistoryError(path: path, reason: EACCES)
+        let temporary = path + ".new"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw HistoryError(path: path, errno: errno) }
+        let bytes = Array(entries.suffix(limit).map { encode($0) + "\n" }.joined().utf8)
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        let writeError = errno
+        close(descriptor)
+        guard written == bytes.count else {
+            unlink(temporary)
+            throw HistoryError(path: path, errno: writeError)
+        }
+        guard rename(temporary, path) == 0 else {
+            let renameError = errno
+            unlink(temporary)
+            throw HistoryError(path: path, errno: renameError)
         }
     }
 
+    /// Creates the folders above `path` that are missing, readable only by the user.
     static func makeFolder(for path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        do {
-            try FileManager.default.createDirectory(
-                atPath: folder, withIntermediateDirectories: true,
-                attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw HistoryError(path: path, reason: EACCES)
+        var folder = ""
+        for component in (path as NSString).deletingLastPathComponent.split(separator: "/") {
+            folder += "/" + component
+            if mkdir(folder, 0o700) != 0 && errno != EEXIST {
+                throw HistoryError(path: path, errno: errno)
+            }
         }
     }
 
@@ -89,10 +102,16 @@ public enum History {
 /// The history file could not be written; the shell warns once and keeps history in memory.
 public struct HistoryError: Error, Sendable, CustomStringConvertible {
     public var path: String
-    public var reason: Int32
+    /// What the system said, such as "Permission denied".
+    public var reason: String
+
+    public init(path: String, errno code: Int32) {
+        self.path = path
+        self.reason = String(cString: strerror(code))
+    }
 
     public var description: String {
-        "cannot save history to '\(path)': \(String(cString: strerror(reason)));"
+        "cannot save history to '\(path)': \(reason);"
             + " set XDG_STATE_HOME to a writable folder to keep it"
     }
 }
