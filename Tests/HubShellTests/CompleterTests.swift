@@ -99,6 +99,18 @@ final class CompleterTests: XCTestCase {
         XCTAssertEqual(complete("hub sh"), ["show"])
     }
 
+    func testVariableNamesAfterDollar() {
+        test.context.variables["HUB_NAME"] = "orders"
+        test.context.variables["HUBBLE"] = "x"
+        XCTAssertEqual(complete("hub show $HUB_"), ["$HUB_NAME"])
+        XCTAssertEqual(complete("echo \"pre-$HUBB"), ["\"pre-$HUBBLE"])
+        XCTAssertTrue(complete("echo $HO").contains("$HOME"))
+    }
+
+    func testNothingInsideAComment() {
+        XCTAssertEqual(complete("echo a # hu"), [])
+    }
+
     func testNothingAfterACommandWithoutArguments() {
         XCTAssertEqual(complete("hub list x"), [])
     }

@@ -43,13 +43,15 @@ public struct Completer {
         var words = statements.last?.words ?? []
         if let last = words.last {
             let between = String(String.UnicodeScalarView(scalars[last.range.upperBound...]))
-            if between.contains(";") || between.contains("\n") || between.contains("#") {
-                words = []
-            }
+            if between.contains("#") { return Completion(wordStart: cursor, candidates: []) }
+            if between.contains(";") || between.contains("\n") { words = [] }
         }
         var current: Word? = nil
         if let last = words.last, last.range.upperBound == scalars.count {
             current = words.removeLast()
+        }
+        if let current, let names = variableNames(completing: current, in: scalars) {
+            return Completion(wordStart: current.range.lowerBound, candidates: names)
         }
         let expander = Expander(lookup: { [context] in context.variable($0) ?? "" })
         let before = words.compactMap { try? expander.expand($0).text }
@@ -60,6 +62,18 @@ public struct Completer {
         return Completion(
             wordStart: current?.range.lowerBound ?? scalars.count,
             candidates: matching.map(Quoting.quoted))
+    }
+
+    /// `$HU` becomes `$HUB`: the names of shell and environment variables, when the word being
+    /// typed ends in a `$NAME` without braces. The word is kept as typed up to the `$`.
+    func variableNames(completing word: Word, in scalars: [Unicode.Scalar]) -> [String]? {
+        guard case .variable(let name, _)? = word.parts.last else { return nil }
+        let typed = String(String.UnicodeScalarView(scalars[word.range]))
+        guard typed.hasSuffix("$" + name) else { return nil }
+        let head = String(typed.dropLast(name.count))
+        let names = Set(context.variables.keys)
+            .union(ProcessInfo.processInfo.environment.keys)
+        return names.filter { $0.hasPrefix(name) }.sorted().map { head + $0 }
     }
 
     // MARK: - What fits where
