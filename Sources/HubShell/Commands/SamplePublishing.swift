@@ -1,10 +1,34 @@
 import HubCore
+import HubSamples
 
 /// Events for `publish --sample NAME`, from the sample value streams.
+///
+/// With `--seed` the events repeat byte for byte (their timestamps start at the catalogue's
+/// fixed reference time); without it each run gets a random seed and timestamps from now.
 enum SamplePublishing {
     static func events(
         _ name: Token, count: Int, seed: UInt64?, sources: EventSources, arguments: Arguments
     ) throws -> [EventData] {
-        throw arguments.usageError("sample '\(name.text)' is not available", at: name)
+        let stream: ValueStream
+        do {
+            stream = try SampleCatalog.lookup(name.text)
+        } catch let error as SampleError {
+            throw arguments.usageError(error.description, at: name)
+        }
+        var generator = seed.map { SampleGenerator(stream: stream, seed: $0) }
+            ?? SampleGenerator(
+                stream: stream, seed: UInt64.random(in: .min ... .max), startingAt: Timestamp.now())
+        return generator.next(count).map { event in
+            var event = event
+            // Flags given on the command line win over what the sample sets.
+            if let key = sources.partitionKey { event.partitionKey = key }
+            if arguments.has("--partition") { event.partitionKey = nil }
+            if let type = sources.contentType { event.contentType = type }
+            for (key, value) in sources.properties {
+                event.properties.removeAll { $0.0 == key }
+                event.properties.append((key, value))
+            }
+            return event
+        }
     }
 }

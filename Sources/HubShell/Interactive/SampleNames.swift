@@ -1,4 +1,6 @@
+import HubSamples
+
 /// The names `publish --sample` takes, for completion.
 enum SampleNames {
-    static func all() -> [String] { [] }
+    static func all() -> [String] { SampleCatalog.names }
 }
