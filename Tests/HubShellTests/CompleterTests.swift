@@ -77,6 +77,11 @@ final class CompleterTests: XCTestCase {
         XCTAssertEqual(complete("source \(scripts)."), [scripts + ".hidden"])
     }
 
+    func testSampleStreamsComeFromTheCatalogue() {
+        XCTAssertTrue(complete("publish orders --sample ").contains("warehouse-telemetry"))
+        XCTAssertEqual(complete("publish orders --sample warehouse-t"), ["warehouse-telemetry"])
+    }
+
     func testHelpCompletesCommandWords() {
         XCTAssertEqual(complete("help hub s"), ["show"])
         XCTAssertEqual(complete("help gr"), ["group"])
