@@ -21,12 +21,17 @@ extension Shell {
         output.flush()
 
         while true {
-            guard let entry = readEntry(editor) else {
+            let text: String
+            switch readEntry(editor) {
+            case .command(let command):
+                text = command
+            case .dropped:
+                continue
+            case .endOfInput:
                 output.line()
                 output.flush()
                 return 0
             }
-            guard let text = entry else { continue }
             editor.remember(SingleLine.form(text))
             let result = runLine(text)
             output.flush()
@@ -42,32 +47,38 @@ extension Shell {
         }
     }
 
+    /// What a person entered at the prompt.
+    private enum Entry {
+        case command(String)
+        /// Ctrl-C, a blank line, or end of input in a continuation line: ask again.
+        case dropped
+        /// Ctrl-D on an empty prompt.
+        case endOfInput
+    }
+
     /// One command entry, over as many lines as its quotes and trailing `\` need.
-    ///
-    /// Returns nil at end of input (Ctrl-D on an empty prompt), `.some(nil)` when the entry was
-    /// dropped (Ctrl-C, blank line, or end of input in a continuation line).
-    private func readEntry(_ editor: LineEditor) -> String?? {
+    private func readEntry(_ editor: LineEditor) -> Entry {
         var text: String? = nil
         while true {
             let prompt = text == nil ? self.prompt : continuationPrompt
             switch editor.readLine(prompt: prompt) {
             case .endOfInput:
-                guard let text else { return nil }
-                if case let error as LanguageError = Shell.lexingError(text) {
+                guard let text else { return .endOfInput }
+                if let error = Shell.lexingError(text) {
                     lastStatus = report(error, at: .unknown)
                 }
-                return .some(nil)
+                return .dropped
             case .interrupted:
                 lastStatus = RunResult.interruptedStatus
-                return .some(nil)
+                return .dropped
             case .line(let line):
                 let joined = text.map { $0 + "\n" + line } ?? line
-                if joined.allSatisfy(\.isWhitespace) { return .some(nil) }
+                if joined.allSatisfy(\.isWhitespace) { return .dropped }
                 if let error = Shell.lexingError(joined) as? LanguageError, error.needsMoreInput {
                     text = joined
                     continue
                 }
-                return .some(joined)
+                return .command(joined)
             }
         }
     }
