@@ -59,7 +59,10 @@ public final class LineEditor {
     /// the prompt's width.
     public func readLine(prompt: String) -> Input {
         _ = hubsh_take_interrupt()
-        guard let raw = readline(prompt) else {
+        TerminalInput.watchWindowSize()
+        let raw = readline(prompt)
+        TerminalInput.stopWatchingWindowSize()
+        guard let raw else {
             if hubsh_take_interrupt() != 0 {
                 // In libedit's raw mode the terminal does not echo ^C; show that the line went.
                 FileHandle.standardOutput.write(Data("^C\n".utf8))

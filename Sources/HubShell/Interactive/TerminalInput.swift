@@ -1,3 +1,4 @@
+@preconcurrency import CEditLine
 import CSupport
 import Foundation
 
@@ -11,6 +12,8 @@ import Foundation
 ///
 /// libedit takes the returned value as a whole wide character, so the reader decodes UTF-8
 /// itself and returns Unicode scalar values. It runs on the shell's thread, inside `readline`.
+/// A resize of the terminal interrupts the read the same way, and the reader passes the new
+/// size on to libedit before it reads on.
 enum TerminalInput {
     /// The value libedit takes as end of input.
     static let endOfInput: Int32 = -1
@@ -42,8 +45,36 @@ enum TerminalInput {
             var byte: UInt8 = 0
             let count = read(STDIN_FILENO, &byte, 1)
             if count == 1 { return byte }
-            if count < 0 && errno == EINTR { continue }
+            if count < 0 && errno == EINTR {
+                if windowChanged != 0 {
+                    windowChanged = 0
+                    rl_resize_terminal()
+                }
+                continue
+            }
             return nil
         }
+    }
+
+    // MARK: - Window size
+
+    /// Set by the SIGWINCH handler; the reader then tells libedit the terminal's new size.
+    nonisolated(unsafe) static var windowChanged: sig_atomic_t = 0
+
+    /// Notes terminal resizes while the editor waits for a key, so a long line is redrawn for
+    /// the new width. Installed only around `readline`: commands never see SIGWINCH interrupt
+    /// their reads and writes.
+    static func watchWindowSize() {
+        windowChanged = 0
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in TerminalInput.windowChanged = 1 }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGWINCH, &action, nil)
+    }
+
+    /// Restores SIGWINCH's default action (ignore it).
+    static func stopWatchingWindowSize() {
+        signal(SIGWINCH, SIG_DFL)
     }
 }
