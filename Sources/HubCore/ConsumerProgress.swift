@@ -40,7 +40,8 @@ public struct ConsumerProgress: Sendable, Equatable {
         var byPartition: [Int: Checkpoint] = [:]
         for checkpoint in checkpoints { byPartition[checkpoint.partition] = checkpoint }
         return states.map {
-            ConsumerProgress(hub: hub, group: group, state: $0, checkpoint: byPartition[$0.partition])
+            ConsumerProgress(
+                hub: hub, group: group, state: $0, checkpoint: byPartition[$0.partition])
         }
     }
 }

@@ -111,7 +111,9 @@ public indirect enum JSONValue: Sendable, Equatable {
         parser.skipWhitespace()
         let value = try parser.value(depth: 0)
         parser.skipWhitespace()
-        guard parser.index == bytes.count else { throw parser.error("unexpected text after the value") }
+        guard parser.index == bytes.count else {
+            throw parser.error("unexpected text after the value")
+        }
         return value
     }
 }
@@ -192,12 +194,15 @@ struct JSONParser {
             index += 1
             guard digits() > 0 else { throw error("invalid number: digits must follow '.'") }
         }
-        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+        if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+            let sign = index < bytes.count ? bytes[index] : 0
+            if sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
                 index += 1
             }
-            guard digits() > 0 else { throw error("invalid number: digits must follow the exponent") }
+            guard digits() > 0 else {
+                throw error("invalid number: digits must follow the exponent")
+            }
         }
         return .number(String(decoding: bytes[start..<index], as: UTF8.self))
     }

@@ -51,7 +51,8 @@ public enum EventPosition: Sendable, Equatable {
         switch self {
         case .earliest: return "earliest"
         case .latest: return "latest"
-        case .sequenceNumber(let seq, let inclusive): return "seq:\(seq)\(inclusive ? "" : " (exclusive)")"
+        case .sequenceNumber(let seq, let inclusive):
+            return "seq:\(seq)\(inclusive ? "" : " (exclusive)")"
         case .offset(let offset, let inclusive):
             return "offset:\(offset)\(inclusive ? "" : " (exclusive)")"
         case .enqueuedTime(let millis): return "time:\(Timestamp.format(millis))"

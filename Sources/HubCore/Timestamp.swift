@@ -61,7 +61,13 @@ public enum Timestamp {
             return scanner.atEnd ? millis : nil
         }
         let sign: Int64
-        if scanner.take("+") { sign = 1 } else if scanner.take("-") { sign = -1 } else { return nil }
+        if scanner.take("+") {
+            sign = 1
+        } else if scanner.take("-") {
+            sign = -1
+        } else {
+            return nil
+        }
         guard let zoneHours = scanner.digits(2) else { return nil }
         _ = scanner.take(":")
         guard let zoneMinutes = scanner.digits(2), scanner.atEnd else { return nil }

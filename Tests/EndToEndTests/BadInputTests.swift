@@ -18,7 +18,8 @@ final class BadInputTests: XCTestCase {
         let result = hubsh.script(command)
         XCTAssertEqual(result.status, status, result.stderr, file: file, line: line)
         let lines = result.stderr.split(separator: "\n")
-        XCTAssertEqual(lines.count, 1, "expected one line: \(result.stderr)", file: file, line: line)
+        XCTAssertEqual(
+            lines.count, 1, "expected one line: \(result.stderr)", file: file, line: line)
         for word in words {
             XCTAssertTrue(result.stderr.contains(word), "'\(word)' not in: \(result.stderr)",
                           file: file, line: line)
@@ -30,7 +31,8 @@ final class BadInputTests: XCTestCase {
     }
 
     func testUnknownHubSaysHowToListHubs() {
-        assertOneLine("read nosuch", status: 1, mentions: ["hub 'nosuch' does not exist", "hub list"])
+        assertOneLine(
+            "read nosuch", status: 1, mentions: ["hub 'nosuch' does not exist", "hub list"])
     }
 
     func testWrongPartitionNamesTheValidRange() {

@@ -10,7 +10,8 @@ final class ConsumerGroupTests: XCTestCase {
     }
 
     func testCheckpointAtLastEventThenRestartRedeliversNothing() {
-        hubsh.script("hub create cg --partitions 1; group create cg billing; publish cg --count 3 a")
+        hubsh.script(
+            "hub create cg --partitions 1; group create cg billing; publish cg --count 3 a")
         let first = hubsh.script("consume cg --group billing --json")
         XCTAssertEqual(first.status, 0, first.stderr)
         XCTAssertEqual(first.jsonLines().compactMap { $0["sequenceNumber"] as? Int }, [0, 1, 2])
@@ -32,7 +33,7 @@ final class ConsumerGroupTests: XCTestCase {
         let rows = hubsh.script("lag lagging --json").jsonLines()
         XCTAssertEqual(rows.count, 2)
         let byPartition = Dictionary(uniqueKeysWithValues: rows.map {
-            ($0["partition"] as! String, $0)
+            ($0["partition"] as? String ?? "?", $0)
         })
         XCTAssertEqual(byPartition["0"]?["lag"] as? Int, 0)
         XCTAssertEqual(byPartition["1"]?["lag"] as? Int, 5)
@@ -44,7 +45,8 @@ final class ConsumerGroupTests: XCTestCase {
     }
 
     func testConsumeWithMaxCheckpointsProgressAndLagFollows() {
-        hubsh.script("hub create flow --partitions 1; group create flow audit; publish flow --count 10 e")
+        hubsh.script(
+            "hub create flow --partitions 1; group create flow audit; publish flow --count 10 e")
         let partial = hubsh.script("consume flow --group audit --max 4 --json").jsonLines()
         XCTAssertEqual(partial.count, 4)
         let lag = hubsh.script("lag flow audit --json").jsonLines()
@@ -68,6 +70,7 @@ final class ConsumerGroupTests: XCTestCase {
         XCTAssertEqual(publish.status, 0, publish.stderr)
         let result = hubsh.finish(tail, timeout: 30)
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.jsonLines().compactMap { $0["body"] as? String }, ["hello", "hello", "hello"])
+        let bodies = result.jsonLines().compactMap { $0["body"] as? String }
+        XCTAssertEqual(bodies, ["hello", "hello", "hello"])
     }
 }

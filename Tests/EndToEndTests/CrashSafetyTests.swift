@@ -24,7 +24,8 @@ final class CrashSafetyTests: XCTestCase {
             }
             nextBatch += lines.count
             let script = Hubsh.temporaryDirectory("crash") + "/publish.hsh"
-            try lines.joined(separator: "\n").write(toFile: script, atomically: true, encoding: .utf8)
+            try lines.joined(separator: "\n")
+                .write(toFile: script, atomically: true, encoding: .utf8)
 
             let process = hubsh.start(["--json", "-f", script])
             Thread.sleep(forTimeInterval: 0.3 + 0.1 * Double(round % 4))

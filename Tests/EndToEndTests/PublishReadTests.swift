@@ -18,7 +18,10 @@ final class PublishReadTests: XCTestCase {
         XCTAssertEqual(published.status, 0, published.stderr)
         let metadata = published.jsonLines()
         XCTAssertEqual(metadata.count, 1)
-        XCTAssertEqual(Set(metadata[0].keys), ["partition", "sequenceNumber", "offset", "enqueuedTime"])
+        guard metadata.count == 1 else { return }
+        XCTAssertEqual(
+            Set(metadata.first?.keys ?? [:].keys),
+            ["partition", "sequenceNumber", "offset", "enqueuedTime"])
         let partition = metadata[0]["partition"] as? String
         XCTAssertNotNil(partition)
 
@@ -26,6 +29,7 @@ final class PublishReadTests: XCTestCase {
         XCTAssertEqual(read.status, 0, read.stderr)
         let events = read.jsonLines()
         XCTAssertEqual(events.count, 1)
+        guard events.count == 1 else { return }
         XCTAssertEqual(events[0]["partitionKey"] as? String, "customer-42")
         XCTAssertEqual(events[0]["contentType"] as? String, "application/json")
         XCTAssertEqual(events[0]["body"] as? String, "{\"orderId\":\"o-1\"}")
@@ -70,6 +74,7 @@ final class PublishReadTests: XCTestCase {
         XCTAssertEqual(publish.status, 0, publish.stderr)
         let events = hubsh.script("read bin --json").jsonLines()
         XCTAssertEqual(events.count, 1)
+        guard events.count == 1 else { return }
         XCTAssertNil(events[0]["body"])
         let base64 = events[0]["bodyBase64"] as? String
         XCTAssertEqual(base64.flatMap { Data(base64Encoded: $0) }.map { [UInt8]($0) },
@@ -87,10 +92,11 @@ final class PublishReadTests: XCTestCase {
         XCTAssertEqual(sequences("latest"), [])
         XCTAssertEqual(sequences("earliest", "--count 2"), [0, 1])
         let all = hubsh.script("read pos --json").jsonLines()
-        let offset = all[4]["offset"] as! Int
+        guard all.count == 10, let offset = all[4]["offset"] as? Int,
+              let time = all[0]["enqueuedTime"] as? String
+        else { return XCTFail("expected 10 events, read \(all.count)") }
         XCTAssertEqual(sequences("offset:\(offset)"), [4, 5, 6, 7, 8, 9])
         XCTAssertEqual(sequences("offset:\(offset)", "--exclusive"), [5, 6, 7, 8, 9])
-        let time = all[0]["enqueuedTime"] as! String
         XCTAssertEqual(sequences("time:\(time)").first, 0)
         XCTAssertEqual(sequences("time:2999-01-01T00:00:00Z"), [])
     }
@@ -111,6 +117,7 @@ final class PublishReadTests: XCTestCase {
         let read = hubsh.script("read github --count 1000 --json")
         let events = read.jsonLines()
         XCTAssertEqual(events.count, files.count)
+        guard events.count == files.count else { return }
         for (index, file) in files.enumerated() {
             let expected = try Data(contentsOf: folder.appendingPathComponent(file))
             let body = events[index]["body"] as? String

@@ -51,7 +51,8 @@ final class PartitionKeyTests: XCTestCase {
         let hub = HubProperties(
             name: "orders", partitionCount: 4, retentionMillis: 3_600_000, maxEventSize: 1024,
             createdAt: 0)
-        let routed = try PartitionRouter().route(Array(repeating: EventData(body: []), count: 8), hub: hub)
+        let events = Array(repeating: EventData(body: []), count: 8)
+        let routed = try PartitionRouter().route(events, hub: hub)
         XCTAssertEqual(Set(routed.map(\.partition)), [0, 1, 2, 3])
         XCTAssertEqual(routed[0].partition, routed[4].partition)
     }
@@ -61,7 +62,8 @@ final class PartitionKeyTests: XCTestCase {
             name: "orders", partitionCount: 4, retentionMillis: 3_600_000, maxEventSize: 1024,
             createdAt: 0)
         XCTAssertThrowsError(
-            try PartitionRouter().route([EventData(body: [], partitionKey: "k")], hub: hub, partition: 1)
+            try PartitionRouter().route(
+                [EventData(body: [], partitionKey: "k")], hub: hub, partition: 1)
         ) { XCTAssertEqual($0 as? HubError, .keyAndPartition) }
         XCTAssertThrowsError(
             try PartitionRouter().route([EventData(body: [])], hub: hub, partition: 4)

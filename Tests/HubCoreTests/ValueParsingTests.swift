@@ -41,11 +41,13 @@ final class ValueParsingTests: XCTestCase {
         XCTAssertEqual(try EventPosition.parse("latest"), .latest)
         XCTAssertEqual(try EventPosition.parse("seq:12"), .sequenceNumber(12, inclusive: true))
         XCTAssertEqual(
-            try EventPosition.parse("seq:12", exclusive: true), .sequenceNumber(12, inclusive: false))
+            try EventPosition.parse("seq:12", exclusive: true),
+            .sequenceNumber(12, inclusive: false))
         XCTAssertEqual(try EventPosition.parse("offset:300"), .offset(300, inclusive: true))
         XCTAssertEqual(try EventPosition.parse("-5"), .last(5))
         XCTAssertEqual(
-            try EventPosition.parse("time:2026-12-03T10:15:30.250Z"), .enqueuedTime(1_796_292_930_250))
+            try EventPosition.parse("time:2026-12-03T10:15:30.250Z"),
+            .enqueuedTime(1_796_292_930_250))
         for bad in ["seq:-1", "seq:x", "offset:", "time:soon", "first", "-x"] {
             XCTAssertThrowsError(try EventPosition.parse(bad), bad)
         }
@@ -76,7 +78,8 @@ final class ValueParsingTests: XCTestCase {
     func testJSONKeepsMemberOrderAndNumberText() throws {
         let text = #"{"z":1,"a":[true,null,"x\u00e9\n"],"big":123456789012345678901234567890}"#
         let value = try JSONValue.parse(text)
-        XCTAssertEqual(value.text, #"{"z":1,"a":[true,null,"xé\n"],"big":123456789012345678901234567890}"#)
+        XCTAssertEqual(
+            value.text, #"{"z":1,"a":[true,null,"xé\n"],"big":123456789012345678901234567890}"#)
         XCTAssertEqual(try JSONValue.parse("\"\\ud83d\\ude00\""), .string("😀"))
         for bad in ["{", "[1,]", "01", "\"\\x\"", "{\"a\" 1}", "1 2", "\"\\ud83d\""] {
             XCTAssertThrowsError(try JSONValue.parse(bad), bad)
@@ -91,11 +94,14 @@ final class ValueParsingTests: XCTestCase {
             Checkpoint(hub: "h", group: "g", partition: 0, sequenceNumber: seq, offset: 0,
                        updatedAt: 0, owner: "t")
         }
-        XCTAssertEqual(ConsumerProgress(hub: "h", group: "g", state: state, checkpoint: nil).lag, 10)
-        let caughtUp = ConsumerProgress(hub: "h", group: "g", state: state, checkpoint: checkpoint(19))
+        func progress(_ checkpoint: Checkpoint?) -> ConsumerProgress {
+            ConsumerProgress(hub: "h", group: "g", state: state, checkpoint: checkpoint)
+        }
+        XCTAssertEqual(progress(nil).lag, 10)
+        let caughtUp = progress(checkpoint(19))
         XCTAssertEqual(caughtUp.lag, 0)
         XCTAssertEqual(caughtUp.resumeSequenceNumber, 20)
-        let behind = ConsumerProgress(hub: "h", group: "g", state: state, checkpoint: checkpoint(4))
+        let behind = progress(checkpoint(4))
         XCTAssertEqual(behind.lag, 10)
         XCTAssertEqual(behind.lostToRetention, 5)
         XCTAssertEqual(behind.resumeSequenceNumber, 10)

@@ -121,8 +121,9 @@ enum CheckpointCommands {
             case .latest:
                 next = states[partition].nextSequenceNumber
             case .enqueuedTime:
-                next = try log.read(hub: hub.name, partition: partition, from: position, maxCount: 1)
-                    .first?.sequenceNumber ?? states[partition].nextSequenceNumber
+                let found = try log.read(
+                    hub: hub.name, partition: partition, from: position, maxCount: 1)
+                next = found.first?.sequenceNumber ?? states[partition].nextSequenceNumber
             default:
                 throw arguments.usageError(
                     "--to takes earliest, latest or time:ISO8601, not '\(token.text)'", at: token)

@@ -64,7 +64,8 @@ enum Consume {
         }
 
         let tailer = try Tailer(log: context.log, hub: hub.name, starts: starts)
-        let printer = EventPrinter(output: context.output, json: context.output.wantsJSON(arguments))
+        let printer = EventPrinter(
+            output: context.output, json: context.output.wantsJSON(arguments))
         var checkpointer = Checkpointer(
             log: context.log, hub: hub.name, group: group, owner: context.owner, every: every)
         let consumed: Int

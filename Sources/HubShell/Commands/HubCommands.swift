@@ -15,7 +15,9 @@ enum HubCommands {
             ],
             positionals: [Positional("NAME", "the new hub's name")],
             flags: [
-                Flag("--partitions", short: "-p", value: "N", "partition count, 1-1024 (default 4)"),
+                Flag(
+                    "--partitions", short: "-p", value: "N",
+                    "partition count, 1-1024 (default 4)"),
                 Flag("--retention", value: "D", "how long events are kept (default 7d)"),
                 Flag(
                     "--max-event-size", value: "BYTES",

@@ -42,7 +42,8 @@ enum Publish {
             ],
             examples: [
                 "publish orders '{\"orderId\":\"o-1\"}'",
-                "publish orders --key customer-42 --property eventType=OrderPlaced '{\"total\":12}'",
+                "publish orders --key customer-42 --property eventType=OrderPlaced"
+                    + " '{\"total\":12}'",
                 "publish orders --partition 2 --content-type text/plain hello",
                 "publish orders --file events.jsonl",
                 "publish orders --file envelopes.jsonl --envelope",

@@ -44,7 +44,8 @@ enum Read {
                 }
             }
             let shown = events.prefix(count)
-            let printer = EventPrinter(output: context.output, json: context.output.wantsJSON(arguments))
+            let printer = EventPrinter(
+                output: context.output, json: context.output.wantsJSON(arguments))
             shown.forEach(printer.print)
             if !printer.json {
                 context.output.note(

@@ -37,10 +37,12 @@ enum Tail {
                 if arguments.has("--from") {
                     throw arguments.usageError("give --group or --from, not both")
                 }
-                for progress in try ConsumerProgress.all(log: context.log, hub: hub.name, group: group)
-                where partitions.contains(progress.partition) {
-                    starts[progress.partition] = progress.checkpoint == nil
-                        ? .earliest : .sequenceNumber(progress.resumeSequenceNumber, inclusive: true)
+                let progress = try ConsumerProgress.all(
+                    log: context.log, hub: hub.name, group: group)
+                for entry in progress where partitions.contains(entry.partition) {
+                    starts[entry.partition] = entry.checkpoint == nil
+                        ? .earliest
+                        : .sequenceNumber(entry.resumeSequenceNumber, inclusive: true)
                 }
             } else {
                 let position = try Read.position(arguments, default: .latest)
@@ -49,7 +51,8 @@ enum Tail {
             let limit = try arguments.int("--count", range: 1...Int.max)
             let timeout = try arguments.duration("--timeout")
             if !context.isInteractive && limit == nil && timeout == nil {
-                context.output.note("following until interrupted; give --count or --timeout to stop")
+                context.output.note(
+                    "following until interrupted; give --count or --timeout to stop")
             }
 
             let tailer = try Tailer(log: context.log, hub: hub.name, starts: starts)
