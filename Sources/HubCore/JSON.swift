@@ -76,25 +76,48 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// Writes `value` as a JSON string. Runs of bytes that need no escape are copied whole,
+    /// which keeps long bodies cheap to print.
     static func writeString(_ value: String, to out: inout String) {
         out += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        var value = value
+        value.withUTF8 { bytes in
+            var runStart = 0
+            func flush(upTo end: Int) {
+                guard end > runStart else { return }
+                out += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<end]),
+                              as: UTF8.self)
             }
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                var escape: String? = nil
+                var width = 1
+                switch byte {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0x08: escape = "\\b"
+                case 0x0C: escape = "\\f"
+                case 0x00..<0x20:
+                    escape = "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    // U+2028 and U+2029 are valid JSON but break JavaScript readers.
+                    escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    width = 3
+                default: break
+                }
+                if let escape {
+                    flush(upTo: index)
+                    out += escape
+                    runStart = index + width
+                }
+                index += width
+            }
+            flush(upTo: bytes.count)
         }
         out += "\""
     }

@@ -109,3 +109,13 @@ final class ValueParsingTests: XCTestCase {
         XCTAssertEqual(empty.lag, 0)
     }
 }
+
+final class JSONWritingTests: XCTestCase {
+    func testStringsEscapeQuotesControlsAndLineSeparators() throws {
+        let text = "a\"b\\c\nd\re\tf\u{08}\u{0C}\u{01}\u{1F}\u{2028}\u{2029}é😀"
+        let written = JSONValue.string(text).text
+        XCTAssertEqual(
+            written, #""a\"b\\c\nd\re\tf\b\f\u0001\u001f\u2028\u2029é😀""#)
+        XCTAssertEqual(try JSONValue.parse(written), .string(text))
+    }
+}

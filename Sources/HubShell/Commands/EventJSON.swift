@@ -52,17 +52,7 @@ enum BodyText {
     /// The body as a String when it is valid UTF-8 without NUL bytes; nil otherwise.
     static func utf8(_ body: [UInt8]) -> String? {
         if body.contains(0) { return nil }
-        var iterator = body.makeIterator()
-        var decoder = UTF8()
-        var text = ""
-        text.reserveCapacity(body.count)
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): text.unicodeScalars.append(scalar)
-            case .emptyInput: return text
-            case .error: return nil
-            }
-        }
+        return String(validating: body, as: UTF8.self)
     }
 
     /// `00 ff 0a`: for showing binary bodies to a person.
