@@ -48,16 +48,19 @@ public struct HubProperties: Sendable, Equatable {
     public var maxEventSize: Int
     /// Creation time, in milliseconds since the Unix epoch (UTC).
     public var createdAt: Int64
+    /// The schema every published event is validated against, if one is bound.
+    public var schema: SchemaBinding?
 
     public init(
         name: String, partitionCount: Int, retentionMillis: Int64, maxEventSize: Int,
-        createdAt: Int64
+        createdAt: Int64, schema: SchemaBinding? = nil
     ) {
         self.name = name
         self.partitionCount = partitionCount
         self.retentionMillis = retentionMillis
         self.maxEventSize = maxEventSize
         self.createdAt = createdAt
+        self.schema = schema
     }
 
     /// Partition ids as Event Hubs gives them: "0", "1", ...

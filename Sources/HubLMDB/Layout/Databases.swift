@@ -14,11 +14,17 @@ import CLMDB
 /// | `partitions`  | hub id · partition (2 bytes)                 | `PartitionState` record  |
 /// | `events`      | hub id · partition (2) · sequence number (8) | `EventCodec` record      |
 /// | `checkpoints` | hub id · group name · 0 · partition (2)      | `Checkpoint` record      |
+/// | `schemagroups`| schema group name                            | `SchemaGroupRecord`      |
+/// | `schemas`     | group · 0 · schema name · 0 · version (4)    | `SchemaVersionRecord`    |
+/// | `schemaids`   | schema version id (32 hex characters)        | its `schemas` key        |
 ///
 /// An event's offset is the sum of the stored sizes of the events before it in its partition,
 /// so offsets grow with sequence numbers and either can be binary-searched by the other.
 struct Databases: Sendable {
-    static let names = ["meta", "hubs", "groups", "partitions", "events", "checkpoints"]
+    static let names = [
+        "meta", "hubs", "groups", "partitions", "events", "checkpoints", "schemagroups",
+        "schemas", "schemaids",
+    ]
     /// The layout version this code reads and writes; stored under `format` in `meta`.
     static let formatVersion: UInt32 = 1
     static let formatKey = Array("format".utf8)
@@ -30,6 +36,9 @@ struct Databases: Sendable {
     let partitions: MDB_dbi
     let events: MDB_dbi
     let checkpoints: MDB_dbi
+    let schemaGroups: MDB_dbi
+    let schemas: MDB_dbi
+    let schemaIds: MDB_dbi
 
     /// Opens every named database, creating the missing ones and writing the format version
     /// when `create` is set, and checks that the file is a hubsh store of this version.
@@ -49,7 +58,8 @@ struct Databases: Sendable {
         }
         let databases = Databases(
             meta: handles[0], hubs: handles[1], groups: handles[2], partitions: handles[3],
-            events: handles[4], checkpoints: handles[5])
+            events: handles[4], checkpoints: handles[5], schemaGroups: handles[6],
+            schemas: handles[7], schemaIds: handles[8])
         try databases.checkFormat(in: txn, create: create)
         return databases
     }

@@ -121,15 +121,18 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
 
     // MARK: - Running operations
 
-    /// Runs one public operation: refuses it once the log is closed, and turns whatever goes
-    /// wrong into a `HubError` that names `action`, such as "read hub 'orders'".
+    /// Runs one public operation: refuses it once the log is closed, and turns what LMDB or a
+    /// damaged record throws into a `HubError` that names `action`, such as "read hub 'orders'".
+    /// Other errors (`HubError`, `RegistryError`, a caller's own check) pass through unchanged.
     func perform<T>(_ action: @autoclosure () -> String, _ body: () throws -> T) throws -> T {
         do {
             let closed = stateLock.withLock { isClosed }
             if closed { throw HubError.storage("the event log of '\(directory)' is closed") }
             return try body()
-        } catch {
+        } catch let error as LMDBError {
             throw ErrorMapping.hubError(for: error, directory: directory, action: action())
+        } catch let damage as StoreDamage {
+            throw ErrorMapping.hubError(for: damage, directory: directory, action: action())
         }
     }
 

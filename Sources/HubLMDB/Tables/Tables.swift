@@ -8,6 +8,8 @@ struct Tables {
     let partitions: PartitionTable
     let events: EventTable
     let checkpoints: CheckpointTable
+    let schemaGroups: SchemaGroupTable
+    let schemas: SchemaTable
 
     init(_ txn: Transaction, _ databases: Databases) {
         meta = MetaTable(txn: txn, dbi: databases.meta)
@@ -16,5 +18,7 @@ struct Tables {
         partitions = PartitionTable(txn: txn, dbi: databases.partitions)
         events = EventTable(txn: txn, dbi: databases.events)
         checkpoints = CheckpointTable(txn: txn, dbi: databases.checkpoints)
+        schemaGroups = SchemaGroupTable(txn: txn, dbi: databases.schemaGroups)
+        schemas = SchemaTable(txn: txn, dbi: databases.schemas, idDbi: databases.schemaIds)
     }
 }

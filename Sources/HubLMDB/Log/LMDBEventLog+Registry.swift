@@ -1,0 +1,115 @@
+import Foundation
+import HubCore
+
+/// The schema registry, kept in the same LMDB environment as the events.
+extension LMDBEventLog: SchemaRegistry {
+    public func createSchemaGroup(_ group: SchemaGroup) throws -> SchemaGroup {
+        try Names.validateSchemaGroup(group.name)
+        return try perform("create schema group '\(group.name)'") {
+            try writing { tables in
+                if try tables.schemaGroups.find(group.name) != nil {
+                    throw RegistryError.groupExists(group.name)
+                }
+                var created = group
+                created.createdAt = options.clock()
+                try tables.schemaGroups.insert(created)
+                return created
+            }
+        }
+    }
+
+    public func schemaGroups() throws -> [SchemaGroup] {
+        try perform("list schema groups") {
+            try reading { tables in try tables.schemaGroups.all() }
+        }
+    }
+
+    public func schemaGroup(named name: String) throws -> SchemaGroup {
+        try perform("read schema group '\(name)'") {
+            try reading { tables in try tables.schemaGroups.require(name) }
+        }
+    }
+
+    public func registerSchema(
+        group: String, name: String, definition: String, canonicalForm: String,
+        check: ([SchemaVersion]) throws -> Void
+    ) throws -> (version: SchemaVersion, created: Bool) {
+        try Names.validateSchemaName(name)
+        return try perform("register schema '\(group)/\(name)'") {
+            try writing { tables in
+                _ = try tables.schemaGroups.require(group)
+                let existing = try tables.schemas.versions(group, name)
+                if let same = existing.first(where: { $0.canonicalForm == canonicalForm }) {
+                    return (same, false)
+                }
+                try check(existing)
+                let version = SchemaVersion(
+                    group: group, name: name, version: (existing.last?.version ?? 0) + 1,
+                    id: LMDBEventLog.newSchemaId(), definition: definition,
+                    canonicalForm: canonicalForm, registeredAt: options.clock())
+                try tables.schemas.insert(version)
+                return (version, true)
+            }
+        }
+    }
+
+    public func schemaVersions(group: String, name: String) throws -> [SchemaVersion] {
+        try perform("read schema '\(group)/\(name)'") {
+            try reading { tables in
+                _ = try tables.schemaGroups.require(group)
+                let versions = try tables.schemas.versions(group, name)
+                guard !versions.isEmpty else {
+                    throw RegistryError.schemaNotFound(group: group, name: name)
+                }
+                return versions
+            }
+        }
+    }
+
+    public func latestSchemas(group: String?) throws -> [SchemaVersion] {
+        try perform("list schemas") {
+            try reading { tables in
+                if let group { _ = try tables.schemaGroups.require(group) }
+                return try tables.schemas.latest(prefix: group.map(Keys.schemaGroupPrefix) ?? [])
+            }
+        }
+    }
+
+    public func schema(id: String) throws -> SchemaVersion {
+        try perform("find schema id '\(id)'") {
+            try reading { tables in
+                guard let version = try tables.schemas.find(id: id) else {
+                    throw RegistryError.schemaIdNotFound(id)
+                }
+                return version
+            }
+        }
+    }
+
+    public func setSchemaBinding(hub: String, _ binding: SchemaBinding?) throws -> HubProperties {
+        try perform("bind a schema to hub '\(hub)'") {
+            try writing { tables in
+                let record = try tables.hubs.require(hub)
+                if let binding {
+                    _ = try tables.schemaGroups.require(binding.group)
+                    guard try !tables.schemas.versions(binding.group, binding.name).isEmpty else {
+                        throw RegistryError.schemaNotFound(group: binding.group, name: binding.name)
+                    }
+                }
+                var properties = record.properties
+                properties.schema = binding
+                try tables.hubs.insert(HubRecord(id: record.id, properties: properties))
+                return properties
+            }
+        }
+    }
+
+    public func schemaBinding(hub: String) throws -> SchemaBinding? {
+        try self.hub(named: hub).schema
+    }
+
+    /// 32 lowercase hex characters from a random UUID, as Azure Schema Registry ids look.
+    static func newSchemaId() -> String {
+        UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+    }
+}
