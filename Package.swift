@@ -14,6 +14,9 @@ let package = Package(
         .systemLibrary(
             name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]),
+        .systemLibrary(
+            name: "CAvro", path: "Sources/CAvro", pkgConfig: "avro-c",
+            providers: [.apt(["libavro-dev"])]),
         // Signal flags and small POSIX helpers that Swift cannot express safely.
         .target(name: "CSupport", path: "Sources/CSupport"),
 
@@ -21,6 +24,8 @@ let package = Package(
         .target(name: "HubCore", path: "Sources/HubCore"),
         // The embedded engine behind the log protocol.
         .target(name: "HubLMDB", dependencies: ["HubCore", "CLMDB"], path: "Sources/HubLMDB"),
+        // Schemas: Avro parsing, canonical form, binary encoding and compatibility.
+        .target(name: "HubSchema", dependencies: ["HubCore", "CAvro"], path: "Sources/HubSchema"),
         // The value streams of the samples: generators of realistic events.
         .target(name: "HubSamples", dependencies: ["HubCore"], path: "Sources/HubSamples"),
         // The language, the commands, the output and the line editor.
@@ -42,6 +47,9 @@ let package = Package(
         .testTarget(
             name: "HubSamplesTests", dependencies: ["HubSamples", "HubCore"],
             path: "Tests/HubSamplesTests"),
+        .testTarget(
+            name: "HubSchemaTests", dependencies: ["HubSchema", "HubCore"],
+            path: "Tests/HubSchemaTests"),
         .testTarget(name: "EndToEndTests", path: "Tests/EndToEndTests"),
     ]
 )
