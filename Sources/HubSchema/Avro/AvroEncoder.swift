@@ -20,7 +20,7 @@ import HubCore
 /// | union | the bare value, taken as the first branch it fits; or Avro's `{"branch": value}`, |
 /// |       | where `branch` is a type name (`string`, `map`, a full or unique short name). A |
 /// |       | value that reads both ways as different branches is refused as ambiguous. |
-/// | decimal | a number or numeric string such as `"12.30"`, exact; no rounding |
+/// | decimal | a number or numeric string such as `"12.30"`, exact, never rounded; or raw bytes |
 /// | date, time-*, timestamp-*, local-timestamp-* | the underlying number, or ISO 8601 text |
 /// | duration | `{"months": m, "days": d, "milliseconds": ms}` |
 /// | uuid | its text `123e4567-e89b-12d3-a456-426614174000` |

@@ -34,7 +34,7 @@ struct AvroBinaryReader {
         switch type {
         case .null: return .null
         case .boolean:
-            let byte = try take(1, path)[0]
+            guard let byte = try take(1, path).first else { return .boolean(false) }
             guard byte <= 1 else { throw failure(path, "boolean byte is \(byte), not 0 or 1") }
             return .boolean(byte == 1)
         case .int:

@@ -64,8 +64,9 @@ struct AvroJSONReader {
         case .union(let branches):
             return try union(json, branches, path)
         case .fixed(let fixed):
-            if mode == .event, let logicalType = fixed.logicalType {
-                return .fixed(try AvroLogicalJSON.fixedBytes(json, logicalType, fixed, path))
+            if mode == .event, let logicalType = fixed.logicalType,
+               let bytes = try AvroLogicalJSON.fixedBytes(json, logicalType, fixed, path) {
+                return .fixed(bytes)
             }
             let bytes = try byteString(json, "fixed \(fixed.name)", path)
             guard bytes.count == fixed.size else {

@@ -13,6 +13,8 @@ enum AvroLogicalJSON {
         underlying: (JSONValue) throws -> AvroDatum
     ) throws -> AvroDatum {
         switch (logicalType, json) {
+        case (.decimal, .string(let text)) where AvroDecimalText(text) == nil:
+            return try underlying(json)
         case (.decimal(let precision, let scale), _):
             let digits = try decimalDigits(json, precision: precision, scale: scale, path)
             return .bytes(AvroDecimalText.twosComplement(negative: digits.0, digits: digits.1))
@@ -51,10 +53,19 @@ enum AvroLogicalJSON {
         }
     }
 
-    /// The bytes of a fixed that carries `decimal`, `duration` or `uuid`.
+    /// The bytes of a fixed that carries `decimal`, `duration` or `uuid`, or nil when `json` is
+    /// in the fixed's own form (a string of byte code points, as Avro's JSON encoding has it).
     static func fixedBytes(
         _ json: JSONValue, _ logicalType: AvroLogicalType, _ fixed: AvroFixed, _ path: JSONPath
-    ) throws -> [UInt8] {
+    ) throws -> [UInt8]? {
+        if case .string(let text) = json {
+            switch logicalType {
+            case .decimal where AvroDecimalText(text) == nil: return nil
+            case .duration: return nil
+            case .uuid where text.unicodeScalars.count == fixed.size: return nil
+            default: break
+            }
+        }
         switch logicalType {
         case .decimal(let precision, let scale):
             let (negative, digits) = try decimalDigits(json, precision: precision, scale: scale, path)
