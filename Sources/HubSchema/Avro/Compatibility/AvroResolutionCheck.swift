@@ -78,7 +78,7 @@ struct AvroResolutionCheck {
         case (.map(let writerValues), .map(let readerValues)):
             check(writerValues, readerValues, at: path.appending("values"))
         default:
-            if !Self.promotes(writerType, to: readerType) {
+            if writerType != readerType && !Self.promotes(writerType, to: readerType) {
                 report(.typeMismatch, path, "the writer's \(writerType.typeName) cannot be read as"
                     + " the reader's \(readerType.typeName)")
             }
