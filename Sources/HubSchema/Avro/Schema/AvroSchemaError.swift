@@ -22,24 +22,46 @@ public struct AvroSchemaWarning: Sendable, Equatable, CustomStringConvertible {
     public var description: String { "\(path.isEmpty ? "/" : path): \(message)" }
 }
 
-/// A JSON Pointer under construction: the path of a node in the schema or in a datum.
+/// A JSON Pointer under construction: the path of a node in the schema or in a datum. The text
+/// is only built when a message needs it, so walking a valid datum stays cheap.
 struct JSONPath: Sendable, CustomStringConvertible {
-    private(set) var text = ""
+    private enum Component: Sendable {
+        case key(String)
+        case index(Int)
+    }
 
-    func appending(_ component: String) -> JSONPath {
+    private var components: [Component] = []
+
+    func appending(_ key: String) -> JSONPath {
         var next = self
-        next.text += "/"
-        for character in component {
-            switch character {
-            case "~": next.text += "~0"
-            case "/": next.text += "~1"
-            default: next.text.append(character)
-            }
-        }
+        next.components.append(.key(key))
         return next
     }
 
-    func appending(_ index: Int) -> JSONPath { appending(String(index)) }
+    func appending(_ index: Int) -> JSONPath {
+        var next = self
+        next.components.append(.index(index))
+        return next
+    }
 
-    var description: String { text.isEmpty ? "/" : text }
+    /// The pointer text, `~` and `/` escaped as `~0` and `~1`; `/` for the root.
+    var description: String {
+        guard !components.isEmpty else { return "/" }
+        var text = ""
+        for component in components {
+            text += "/"
+            switch component {
+            case .index(let index): text += String(index)
+            case .key(let key):
+                for character in key {
+                    switch character {
+                    case "~": text += "~0"
+                    case "/": text += "~1"
+                    default: text.append(character)
+                    }
+                }
+            }
+        }
+        return text
+    }
 }
