@@ -11,7 +11,9 @@ final class AvroCompatibilityTests: XCTestCase {
     }
 
     func rules(reader: AvroSchema, writer: AvroSchema) -> [String] {
-        AvroCompatibility.check(reader: reader, writer: writer).map { "\($0.path) \($0.rule.rawValue)" }
+        AvroCompatibility.check(reader: reader, writer: writer).map {
+            "\($0.path) \($0.rule.rawValue)"
+        }
     }
 
     let id = #"{"name": "id", "type": "string"}"#
@@ -19,17 +21,19 @@ final class AvroCompatibilityTests: XCTestCase {
     func testFieldAddedWithoutDefaultBreaksBackwardOnly() throws {
         let old = try record(id)
         let new = try record(id + #", {"name": "coupon", "type": "string"}"#)
-        XCTAssertEqual(rules(reader: new, writer: old), ["/fields/coupon field-added-without-default"])
+        XCTAssertEqual(
+            rules(reader: new, writer: old), ["/fields/coupon field-added-without-default"])
         XCTAssertEqual(rules(reader: old, writer: new), [])
         XCTAssertEqual(
             AvroCompatibility.check(reader: new, writer: old).first?.description,
-            "/fields/coupon: reader field 'coupon' of record Order is not in the writer's record and"
-                + " has no default [field-added-without-default]")
+            "/fields/coupon: reader field 'coupon' of record Order is not in the writer's record"
+                + " and has no default [field-added-without-default]")
     }
 
     func testFieldAddedWithDefaultIsCompatibleBothWays() throws {
         let old = try record(id)
-        let new = try record(id + #", {"name": "coupon", "type": ["null", "string"], "default": null}"#)
+        let new = try record(
+            id + #", {"name": "coupon", "type": ["null", "string"], "default": null}"#)
         XCTAssertEqual(rules(reader: new, writer: old), [])
         XCTAssertEqual(rules(reader: old, writer: new), [])
     }
@@ -55,7 +59,8 @@ final class AvroCompatibilityTests: XCTestCase {
         let reader = try avroSchema(#"{"type": "enum", "name": "S", "symbols": ["A"]}"#)
         let writer = try avroSchema(#"{"type": "enum", "name": "S", "symbols": ["A", "B", "C"]}"#)
         XCTAssertEqual(
-            AvroCompatibility.check(reader: reader, writer: writer).map(\.message), [
+            AvroCompatibility.check(reader: reader, writer: writer).map(\.message),
+            [
                 "writer symbol 'B' of enum S is not in the reader's symbols, and the reader enum"
                     + " has no default",
                 "writer symbol 'C' of enum S is not in the reader's symbols, and the reader enum"
@@ -68,7 +73,8 @@ final class AvroCompatibilityTests: XCTestCase {
         for (writerIndex, writerName) in order.enumerated() {
             for (readerIndex, readerName) in order.enumerated() {
                 let found = rules(
-                    reader: try avroSchema("\"\(readerName)\""), writer: try avroSchema("\"\(writerName)\""))
+                    reader: try avroSchema("\"\(readerName)\""),
+                    writer: try avroSchema("\"\(writerName)\""))
                 XCTAssertEqual(
                     found, readerIndex >= writerIndex ? [] : ["/ type-mismatch"],
                     "\(writerName) read as \(readerName)")
@@ -81,7 +87,8 @@ final class AvroCompatibilityTests: XCTestCase {
         let bytes = try avroSchema(#""bytes""#)
         XCTAssertEqual(rules(reader: bytes, writer: string), [])
         XCTAssertEqual(rules(reader: string, writer: bytes), [])
-        XCTAssertEqual(rules(reader: string, writer: try avroSchema(#""int""#)), ["/ type-mismatch"])
+        XCTAssertEqual(
+            rules(reader: string, writer: try avroSchema(#""int""#)), ["/ type-mismatch"])
     }
 
     func testUnionReaderMustCoverEveryWriterBranch() throws {
@@ -97,9 +104,11 @@ final class AvroCompatibilityTests: XCTestCase {
         XCTAssertEqual(rules(reader: optional, writer: plain), [])
         XCTAssertEqual(rules(reader: plain, writer: optional), ["/null union-branch-missing"])
         XCTAssertEqual(
-            rules(reader: try avroSchema(#"["null", "long"]"#), writer: try avroSchema(#""int""#)), [])
+            rules(reader: try avroSchema(#"["null", "long"]"#), writer: try avroSchema(#""int""#)),
+            [])
         XCTAssertEqual(
-            rules(reader: try avroSchema(#"["null", "string"]"#), writer: try avroSchema(#""int""#)),
+            rules(
+                reader: try avroSchema(#"["null", "string"]"#), writer: try avroSchema(#""int""#)),
             ["/ union-branch-missing"])
     }
 
@@ -116,9 +125,11 @@ final class AvroCompatibilityTests: XCTestCase {
         let old = try record(#"{"name": "qty", "type": "int"}"#)
         let renamed = try record(#"{"name": "quantity", "type": "int"}"#)
         let aliased = try record(#"{"name": "quantity", "type": "int", "aliases": ["qty"]}"#)
-        XCTAssertEqual(rules(reader: renamed, writer: old), ["/fields/quantity field-added-without-default"])
+        XCTAssertEqual(
+            rules(reader: renamed, writer: old), ["/fields/quantity field-added-without-default"])
         XCTAssertEqual(rules(reader: aliased, writer: old), [])
-        XCTAssertEqual(rules(reader: old, writer: aliased), ["/fields/qty field-added-without-default"])
+        XCTAssertEqual(
+            rules(reader: old, writer: aliased), ["/fields/qty field-added-without-default"])
     }
 
     func testFixedSizeAndNameMustMatch() throws {
@@ -133,15 +144,18 @@ final class AvroCompatibilityTests: XCTestCase {
 
     func testArraysAndMapsAreCheckedInside() throws {
         let lines = { (qty: String) in
-            try self.record(#"{"name": "lines", "type": {"type": "array", "items": {"type": "record","#
-                + #" "name": "Line", "fields": [{"name": "qty", "type": "\#(qty)"}]}}},"#
-                + #" {"name": "tags", "type": {"type": "map", "values": "\#(qty)"}}"#)
+            try self.record(
+                #"{"name": "lines", "type": {"type": "array", "items": {"type": "record","#
+                    + #" "name": "Line", "fields": [{"name": "qty", "type": "\#(qty)"}]}}},"#
+                    + #" {"name": "tags", "type": {"type": "map", "values": "\#(qty)"}}"#)
         }
         let ints = try lines("int")
         let strings = try lines("string")
-        XCTAssertEqual(rules(reader: strings, writer: ints), [
-            "/fields/lines/items/fields/qty type-mismatch", "/fields/tags/values type-mismatch",
-        ])
+        XCTAssertEqual(
+            rules(reader: strings, writer: ints),
+            [
+                "/fields/lines/items/fields/qty type-mismatch", "/fields/tags/values type-mismatch",
+            ])
         XCTAssertEqual(rules(reader: ints, writer: strings).count, 2)
         XCTAssertEqual(rules(reader: try lines("long"), writer: ints), [])
     }
@@ -149,20 +163,26 @@ final class AvroCompatibilityTests: XCTestCase {
     func testEveryIncompatibilityIsListedNotJustTheFirst() throws {
         let old = try record(#"{"name": "a", "type": "string"}, {"name": "b", "type": "int"}"#)
         let new = try record(
-            #"{"name": "a", "type": "int"}, {"name": "b", "type": "string"}, {"name": "c", "type": "int"}"#)
-        XCTAssertEqual(rules(reader: new, writer: old), [
-            "/fields/a type-mismatch", "/fields/b type-mismatch",
-            "/fields/c field-added-without-default",
-        ])
+            #"{"name": "a", "type": "int"}, {"name": "b", "type": "string"},"#
+                + #" {"name": "c", "type": "int"}"#
+        )
+        XCTAssertEqual(
+            rules(reader: new, writer: old),
+            [
+                "/fields/a type-mismatch", "/fields/b type-mismatch",
+                "/fields/c field-added-without-default",
+            ])
     }
 
     func testRecursiveSchemasAreCheckedOnce() throws {
         let list = { (value: String) in
-            try avroSchema(#"{"type": "record", "name": "Node", "fields": [{"name": "v", "type":"#
-                + #" "\#(value)"}, {"name": "next", "type": ["null", "Node"]}]}"#)
+            try avroSchema(
+                #"{"type": "record", "name": "Node", "fields": [{"name": "v", "type":"#
+                    + #" "\#(value)"}, {"name": "next", "type": ["null", "Node"]}]}"#)
         }
         XCTAssertEqual(rules(reader: try list("long"), writer: try list("int")), [])
-        XCTAssertEqual(rules(reader: try list("int"), writer: try list("long")), ["/fields/v type-mismatch"])
+        XCTAssertEqual(
+            rules(reader: try list("int"), writer: try list("long")), ["/fields/v type-mismatch"])
     }
 
     func testModesComposeTheChecksAgainstEarlierVersions() throws {
@@ -176,7 +196,8 @@ final class AvroCompatibilityTests: XCTestCase {
             }
         }
         XCTAssertEqual(violations(.backward), [])
-        XCTAssertEqual(violations(.backwardTransitive), ["0 newReadsOld field-added-without-default"])
+        XCTAssertEqual(
+            violations(.backwardTransitive), ["0 newReadsOld field-added-without-default"])
         XCTAssertEqual(violations(.forward), [])
         XCTAssertEqual(violations(.forwardTransitive), [])
         XCTAssertEqual(violations(.full), [])
@@ -185,8 +206,10 @@ final class AvroCompatibilityTests: XCTestCase {
         let dropped = try record(id)
         XCTAssertEqual(
             AvroCompatibility.check(dropped, against: [v3], mode: .forward).map(\.description),
-            ["old schema reading new data (version index 0): /fields/qty: reader field 'qty' of"
-                + " record Order is not in the writer's record and has no default"
-                + " [field-added-without-default]"])
+            [
+                "old schema reading new data (version index 0): /fields/qty: reader field 'qty' of"
+                    + " record Order is not in the writer's record and has no default"
+                    + " [field-added-without-default]"
+            ])
     }
 }

@@ -25,8 +25,10 @@ final class AvroEncodingTests: XCTestCase {
             (#"["null", "string"]"#, #""a""#, "02 02 61"),
             (#"["null", "string"]"#, "null", "00"),
             (#"{"type": "fixed", "name": "F", "size": 2}"#, #""ab""#, "61 62"),
-            (#"{"type": "record", "name": "R", "fields": [{"name": "a", "type": "long"},"#
-                + #" {"name": "b", "type": "string"}]}"#, #"{"a": 1, "b": "x"}"#, "02 02 78"),
+            (
+                #"{"type": "record", "name": "R", "fields": [{"name": "a", "type": "long"},"#
+                    + #" {"name": "b", "type": "string"}]}"#, #"{"a": 1, "b": "x"}"#, "02 02 78"
+            ),
         ]
         for (schemaText, datum, expected) in cases {
             let bytes = try AvroEncoder.encode(json(datum), as: avroSchema(schemaText))
@@ -45,7 +47,8 @@ final class AvroEncodingTests: XCTestCase {
     }
 
     func testErrorsNameThePlaceInTheBody() throws {
-        let schema = try avroSchema("""
+        let schema = try avroSchema(
+            """
             {"type": "record", "name": "Order", "fields": [
               {"name": "id", "type": "string"},
               {"name": "items", "type": {"type": "array", "items": {"type": "record",
@@ -57,20 +60,34 @@ final class AvroEncodingTests: XCTestCase {
             """)
         let line = #"{"sku": "a", "qty": 1}"#
         let cases: [(String, String)] = [
-            (#"{"id": "o", "items": [\#(line), \#(line), {"sku": "c", "qty": "x"}]}"#,
-             #"/items/2/qty: expected int, got "x""#),
-            (#"{"id": "o", "items": [{"sku": "a", "qty": 2.5}]}"#,
-             "/items/0/qty: expected int, got 2.5 (not a whole number)"),
-            (#"{"id": "o", "items": [{"sku": "a", "qty": 3000000000}]}"#,
-             "/items/0/qty: 3000000000 is out of range for int (-2147483648...2147483647)"),
-            (#"{"id": "o", "items": [{"sku": "a"}]}"#,
-             "/items/0/qty: missing field 'qty' of record Line, which has no default"),
-            (#"{"id": "o", "items": [], "colour": "red"}"#,
-             "/colour: record Order has no field 'colour' (fields: id, items, note, tags)"),
-            (#"{"id": "o", "items": [], "note": 5}"#,
-             "/note: expected one of [null, string], got 5"),
-            (#"{"id": "o", "items": [], "tags": {"a": true}}"#,
-             "/tags/a: expected int, got true"),
+            (
+                #"{"id": "o", "items": [\#(line), \#(line), {"sku": "c", "qty": "x"}]}"#,
+                #"/items/2/qty: expected int, got "x""#
+            ),
+            (
+                #"{"id": "o", "items": [{"sku": "a", "qty": 2.5}]}"#,
+                "/items/0/qty: expected int, got 2.5 (not a whole number)"
+            ),
+            (
+                #"{"id": "o", "items": [{"sku": "a", "qty": 3000000000}]}"#,
+                "/items/0/qty: 3000000000 is out of range for int (-2147483648...2147483647)"
+            ),
+            (
+                #"{"id": "o", "items": [{"sku": "a"}]}"#,
+                "/items/0/qty: missing field 'qty' of record Line, which has no default"
+            ),
+            (
+                #"{"id": "o", "items": [], "colour": "red"}"#,
+                "/colour: record Order has no field 'colour' (fields: id, items, note, tags)"
+            ),
+            (
+                #"{"id": "o", "items": [], "note": 5}"#,
+                "/note: expected one of [null, string], got 5"
+            ),
+            (
+                #"{"id": "o", "items": [], "tags": {"a": true}}"#,
+                "/tags/a: expected int, got true"
+            ),
             (#"{"id": 7, "items": []}"#, "/id: expected string, got 7"),
             (#"[1]"#, "/: expected an object for record Order, got [1]"),
         ]
@@ -80,7 +97,8 @@ final class AvroEncodingTests: XCTestCase {
     }
 
     func testMissingFieldsTakeTheirDefaults() throws {
-        let schema = try avroSchema("""
+        let schema = try avroSchema(
+            """
             {"type": "record", "name": "R", "fields": [{"name": "a", "type": "int"},
               {"name": "b", "type": ["string", "null"], "default": "none"},
               {"name": "c", "type": {"type": "array", "items": "int"}, "default": [7]}]}
@@ -102,12 +120,14 @@ final class AvroEncodingTests: XCTestCase {
     }
 
     func testUnionAcceptsAvroJSONEncodingWithTypeOrShortName() throws {
-        let schema = try avroSchema("""
+        let schema = try avroSchema(
+            """
             ["null", "string", "long", {"type": "record", "name": "com.acme.Point",
               "fields": [{"name": "x", "type": "int"}]}]
             """)
         XCTAssertEqual(hex(try AvroEncoder.encode(json(#"{"long": 5}"#), as: schema)), "04 0a")
-        XCTAssertEqual(hex(try AvroEncoder.encode(json(#"{"string": "a"}"#), as: schema)), "02 02 61")
+        XCTAssertEqual(
+            hex(try AvroEncoder.encode(json(#"{"string": "a"}"#), as: schema)), "02 02 61")
         let full = try AvroEncoder.encode(json(#"{"com.acme.Point": {"x": 1}}"#), as: schema)
         let short = try AvroEncoder.encode(json(#"{"Point": {"x": 1}}"#), as: schema)
         let bare = try AvroEncoder.encode(json(#"{"x": 1}"#), as: schema)
@@ -128,7 +148,8 @@ final class AvroEncodingTests: XCTestCase {
     }
 
     func testUnionErrorPointsIntoTheOnlyBranchOfTheSameShape() throws {
-        let schema = try avroSchema("""
+        let schema = try avroSchema(
+            """
             ["null", {"type": "record", "name": "P", "fields": [{"name": "x", "type": "int"}]}]
             """)
         XCTAssertEqual(avroDatumError(#"{"x": "1"}"#, schema), #"/x: expected int, got "1""#)
@@ -136,20 +157,30 @@ final class AvroEncodingTests: XCTestCase {
 
     func testScalarMismatchesAreExplained() throws {
         let cases: [(String, String, String)] = [
-            (#""bytes""#, #""\u0100""#,
-             "/: bytes is written as a string of code points U+0000-U+00FF, one per byte;"
-                + " got U+100"),
-            (#"{"type": "fixed", "name": "F", "size": 2}"#, #""abc""#,
-             "/: fixed F holds exactly 2 bytes; got 3"),
-            (#"{"type": "enum", "name": "E", "symbols": ["A", "B"]}"#, #""C""#,
-             "/: 'C' is not a symbol of enum E (A, B)"),
+            (
+                #""bytes""#, #""\u0100""#,
+                "/: bytes is written as a string of code points U+0000-U+00FF, one per byte;"
+                    + " got U+100"
+            ),
+            (
+                #"{"type": "fixed", "name": "F", "size": 2}"#, #""abc""#,
+                "/: fixed F holds exactly 2 bytes; got 3"
+            ),
+            (
+                #"{"type": "enum", "name": "E", "symbols": ["A", "B"]}"#, #""C""#,
+                "/: 'C' is not a symbol of enum E (A, B)"
+            ),
             (#""float""#, "1e39", "/: 1e39 is out of range for float"),
             (#""double""#, "1e400", "/: 1e400 is out of range for double"),
             (#""boolean""#, "1", "/: expected boolean, got 1"),
-            (#"{"type": "map", "values": "int"}"#, #"{"a\u0000": 1}"#,
-             "/a\u{0}: map keys cannot contain U+0000"),
-            (#"{"type": "map", "values": "int"}"#, #"{"a": 1, "a": 2}"#,
-             "/a: map key 'a' is given twice"),
+            (
+                #"{"type": "map", "values": "int"}"#, #"{"a\u0000": 1}"#,
+                "/a\u{0}: map keys cannot contain U+0000"
+            ),
+            (
+                #"{"type": "map", "values": "int"}"#, #"{"a": 1, "a": 2}"#,
+                "/a: map key 'a' is given twice"
+            ),
             ("[]", "null", "/: the schema is an empty union, which has no values"),
         ]
         for (schemaText, datum, expected) in cases {

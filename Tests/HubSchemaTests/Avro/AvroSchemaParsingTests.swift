@@ -5,7 +5,8 @@ import XCTest
 
 final class AvroSchemaParsingTests: XCTestCase {
     func testEveryTypeParses() throws {
-        let schema = try avroSchema("""
+        let schema = try avroSchema(
+            """
             {"type": "record", "name": "Everything", "namespace": "com.acme", "fields": [
               {"name": "n", "type": "null"}, {"name": "b", "type": "boolean"},
               {"name": "i", "type": "int"}, {"name": "l", "type": "long"},
@@ -18,24 +19,31 @@ final class AvroSchemaParsingTests: XCTestCase {
               {"name": "x", "type": {"type": "fixed", "name": "Hash", "size": 4}}
             ]}
             """)
-        XCTAssertEqual(schema.canonicalForm, """
+        XCTAssertEqual(
+            schema.canonicalForm,
+            """
             {"name":"com.acme.Everything","type":"record","fields":[{"name":"n","type":"null"},\
             {"name":"b","type":"boolean"},{"name":"i","type":"int"},{"name":"l","type":"long"},\
             {"name":"f","type":"float"},{"name":"d","type":"double"},{"name":"by","type":"bytes"},\
             {"name":"s","type":"string"},{"name":"e","type":{"name":"com.acme.Color","type":"enum",\
             "symbols":["RED","GREEN"]}},{"name":"a","type":{"type":"array","items":"int"}},\
             {"name":"m","type":{"type":"map","values":"long"}},{"name":"u","type":["null","string",\
-            "com.acme.Color"]},{"name":"x","type":{"name":"com.acme.Hash","type":"fixed","size":4}}]}
+            "com.acme.Color"]},{"name":"x","type":{"name":"com.acme.Hash","type":"fixed",\
+            "size":4}}]}
             """)
-        XCTAssertEqual(Set(schema.definitions.keys), ["com.acme.Everything", "com.acme.Color", "com.acme.Hash"])
+        XCTAssertEqual(
+            Set(schema.definitions.keys),
+            ["com.acme.Everything", "com.acme.Color", "com.acme.Hash"])
         XCTAssertTrue(schema.warnings.isEmpty)
     }
 
     func testNestedTypesInheritTheEnclosingNamespaceUnlessTheyNameTheirOwn() throws {
-        let schema = try avroSchema("""
+        let schema = try avroSchema(
+            """
             {"type": "record", "name": "Outer", "namespace": "a.b", "fields": [
               {"name": "inherits", "type": {"type": "fixed", "name": "F", "size": 1}},
-              {"name": "own", "type": {"type": "enum", "name": "E", "namespace": "c", "symbols": ["X"]}},
+              {"name": "own", "type": {"type": "enum", "name": "E", "namespace": "c",
+                                       "symbols": ["X"]}},
               {"name": "dotted", "type": {"type": "fixed", "name": "d.G", "namespace": "ignored",
                                           "size": 1}},
               {"name": "nullSpace", "type": {"type": "record", "name": "R", "namespace": "",
@@ -50,7 +58,8 @@ final class AvroSchemaParsingTests: XCTestCase {
     }
 
     func testAReferenceLooksOnlyInTheEnclosingNamespace() {
-        let error = avroSchemaError("""
+        let error = avroSchemaError(
+            """
             {"type": "record", "name": "a.Outer", "fields": [
               {"name": "x", "type": {"type": "fixed", "name": "F", "namespace": "", "size": 1}},
               {"name": "y", "type": "F"}]}
@@ -62,11 +71,14 @@ final class AvroSchemaParsingTests: XCTestCase {
     }
 
     func testRecursiveRecordRefersToItself() throws {
-        let schema = try avroSchema("""
+        let schema = try avroSchema(
+            """
             {"type": "record", "name": "Node", "fields": [
               {"name": "value", "type": "int"}, {"name": "next", "type": ["null", "Node"]}]}
             """)
-        XCTAssertEqual(schema.canonicalForm, """
+        XCTAssertEqual(
+            schema.canonicalForm,
+            """
             {"name":"Node","type":"record","fields":[{"name":"value","type":"int"},\
             {"name":"next","type":["null","Node"]}]}
             """)
@@ -74,37 +86,67 @@ final class AvroSchemaParsingTests: XCTestCase {
 
     func testInvalidSchemasAreRejectedWithThePath() {
         let cases: [(String, String)] = [
-            (#"{"type": "record", "name": "R", "fields": [{"name": "a", "type": "Missing"}]}"#,
-             "/fields/0/type: unknown type 'Missing'; named types must be defined before they are used"),
-            (#""strin""#, "/: unknown type 'strin'; named types must be defined before they are used"),
-            (#"{"type": "record", "name": "R", "fields": [{"name": "a", "type": "int"},"#
-                + #" {"name": "a", "type": "long"}]}"#,
-             "/fields/1/name: record 'R' has two fields named 'a' (fields 0 and 1)"),
-            (#"{"type": "enum", "name": "E", "symbols": ["A", "B", "A"]}"#,
-             "/symbols/2: enum 'E' repeats symbol 'A' (at 0 and 2)"),
-            (#"["int", ["null", "string"]]"#,
-             "/1: a union cannot contain another union; list its branches directly"),
-            (#"["string", "int", {"type": "string"}]"#,
-             "/2: union repeats type 'string' (branches 0 and 2); a union holds each unnamed type"
-                + " and each name once"),
-            (#"[{"type": "array", "items": "int"}, {"type": "array", "items": "long"}]"#,
-             "/1: union repeats type 'array' (branches 0 and 1); a union holds each unnamed type"
-                + " and each name once"),
-            (#"{"type": "record", "name": "R", "fields": [{"name": "a", "type":"#
-                + #" {"type": "fixed", "name": "R", "size": 1}}]}"#,
-             "/fields/0/type/name: type 'R' is already defined at /"),
-            (#"{"type": "fixed", "name": "1abc", "size": 1}"#,
-             "/name: invalid name '1abc'; use letters, digits and '_' (dots separate a namespace)"),
-            (#"{"type": "fixed", "name": "F", "size": -1}"#,
-             "/size: size must be a non-negative whole number; got -1"),
-            (#"{"type": "enum", "name": "int", "symbols": []}"#,
-             "/name: 'int' is a primitive type name and cannot name a type"),
+            (
+                #"{"type": "record", "name": "R", "fields": [{"name": "a", "type": "Missing"}]}"#,
+                "/fields/0/type: unknown type 'Missing'; named types must be defined before they"
+                    + " are used"
+            ),
+            (
+                #""strin""#,
+                "/: unknown type 'strin'; named types must be defined before they are used"
+            ),
+            (
+                #"{"type": "record", "name": "R", "fields": [{"name": "a", "type": "int"},"#
+                    + #" {"name": "a", "type": "long"}]}"#,
+                "/fields/1/name: record 'R' has two fields named 'a' (fields 0 and 1)"
+            ),
+            (
+                #"{"type": "enum", "name": "E", "symbols": ["A", "B", "A"]}"#,
+                "/symbols/2: enum 'E' repeats symbol 'A' (at 0 and 2)"
+            ),
+            (
+                #"["int", ["null", "string"]]"#,
+                "/1: a union cannot contain another union; list its branches directly"
+            ),
+            (
+                #"["string", "int", {"type": "string"}]"#,
+                "/2: union repeats type 'string' (branches 0 and 2); a union holds each unnamed"
+                    + " type"
+                    + " and each name once"
+            ),
+            (
+                #"[{"type": "array", "items": "int"}, {"type": "array", "items": "long"}]"#,
+                "/1: union repeats type 'array' (branches 0 and 1); a union holds each unnamed type"
+                    + " and each name once"
+            ),
+            (
+                #"{"type": "record", "name": "R", "fields": [{"name": "a", "type":"#
+                    + #" {"type": "fixed", "name": "R", "size": 1}}]}"#,
+                "/fields/0/type/name: type 'R' is already defined at /"
+            ),
+            (
+                #"{"type": "fixed", "name": "1abc", "size": 1}"#,
+                "/name: invalid name '1abc'; use letters, digits and '_' (dots separate a"
+                    + " namespace)"
+            ),
+            (
+                #"{"type": "fixed", "name": "F", "size": -1}"#,
+                "/size: size must be a non-negative whole number; got -1"
+            ),
+            (
+                #"{"type": "enum", "name": "int", "symbols": []}"#,
+                "/name: 'int' is a primitive type name and cannot name a type"
+            ),
             (#"{"type": "map"}"#, "/: missing attribute 'values'"),
-            (#"{"type": "enum", "name": "E", "symbols": ["A"], "default": "B"}"#,
-             "/default: enum default must be one of its symbols; got \"B\""),
-            (#"{"type": "record", "name": "R", "fields": [{"name": "a", "type": "int","#
-                + #" "order": "up"}]}"#,
-             "/fields/0/order: order must be \"ascending\", \"descending\" or \"ignore\""),
+            (
+                #"{"type": "enum", "name": "E", "symbols": ["A"], "default": "B"}"#,
+                "/default: enum default must be one of its symbols; got \"B\""
+            ),
+            (
+                #"{"type": "record", "name": "R", "fields": [{"name": "a", "type": "int","#
+                    + #" "order": "up"}]}"#,
+                "/fields/0/order: order must be \"ascending\", \"descending\" or \"ignore\""
+            ),
             ("12", "/: a schema is a type name, an object or a union array; got 12"),
             ("{", "/: not valid JSON: expected a string key in object at line 1, column 2"),
         ]
@@ -114,7 +156,8 @@ final class AvroSchemaParsingTests: XCTestCase {
     }
 
     func testDefaultsAreCheckedAgainstTheFieldType() throws {
-        let valid = try avroSchema("""
+        let valid = try avroSchema(
+            """
             {"type": "record", "name": "R", "fields": [
               {"name": "i", "type": "int", "default": 5},
               {"name": "l", "type": "long", "default": 9223372036854775807},
@@ -125,24 +168,35 @@ final class AvroSchemaParsingTests: XCTestCase {
               {"name": "r", "type": {"type": "record", "name": "S", "fields": [
                   {"name": "x", "type": "int", "default": 1}, {"name": "y", "type": "string"}]},
                "default": {"y": "z"}},
-              {"name": "e", "type": {"type": "enum", "name": "E", "symbols": ["A"]}, "default": "A"},
+              {"name": "e", "type": {"type": "enum", "name": "E", "symbols": ["A"]},
+               "default": "A"},
               {"name": "d", "type": {"type": "int", "logicalType": "date"}, "default": 19000}
             ]}
             """)
         XCTAssertEqual(valid.definitions.count, 3)
         let cases: [(String, String)] = [
-            (#"{"name": "i", "type": "int", "default": "5"}"#,
-             "/fields/0/default: invalid default: expected int, got \"5\""),
-            (#"{"name": "i", "type": "int", "default": 2147483648}"#,
-             "/fields/0/default: invalid default: 2147483648 is out of range for int"
-                + " (-2147483648...2147483647)"),
-            (#"{"name": "u", "type": ["null", "string"], "default": "x"}"#,
-             "/fields/0/default: invalid default: expected null, got \"x\""),
-            (#"{"name": "a", "type": {"type": "array", "items": "int"}, "default": [1, "2"]}"#,
-             "/fields/0/default/1: invalid default: expected int, got \"2\""),
-            (#"{"name": "b", "type": "bytes", "default": "\u0100"}"#,
-             "/fields/0/default: invalid default: bytes is written as a string of code points"
-                + " U+0000-U+00FF, one per byte; got U+100"),
+            (
+                #"{"name": "i", "type": "int", "default": "5"}"#,
+                "/fields/0/default: invalid default: expected int, got \"5\""
+            ),
+            (
+                #"{"name": "i", "type": "int", "default": 2147483648}"#,
+                "/fields/0/default: invalid default: 2147483648 is out of range for int"
+                    + " (-2147483648...2147483647)"
+            ),
+            (
+                #"{"name": "u", "type": ["null", "string"], "default": "x"}"#,
+                "/fields/0/default: invalid default: expected null, got \"x\""
+            ),
+            (
+                #"{"name": "a", "type": {"type": "array", "items": "int"}, "default": [1, "2"]}"#,
+                "/fields/0/default/1: invalid default: expected int, got \"2\""
+            ),
+            (
+                #"{"name": "b", "type": "bytes", "default": "\u0100"}"#,
+                "/fields/0/default: invalid default: bytes is written as a string of code points"
+                    + " U+0000-U+00FF, one per byte; got U+100"
+            ),
         ]
         for (field, expected) in cases {
             let text = #"{"type": "record", "name": "R", "fields": ["# + field + "]}"
@@ -151,16 +205,20 @@ final class AvroSchemaParsingTests: XCTestCase {
     }
 
     func testInvalidDefaultBecomesAWarningWhenDefaultsAreNotValidated() throws {
-        let text = #"{"type": "record", "name": "R", "fields": [{"name": "f", "type": "boolean","#
+        let text =
+            #"{"type": "record", "name": "R", "fields": [{"name": "f", "type": "boolean","#
             + #" "default": "true"}]}"#
         let schema = try AvroSchema.parse(text: text, validatingDefaults: false)
-        XCTAssertEqual(schema.warnings.map(\.description), [
-            "/fields/0/default: invalid default: expected boolean, got \"true\"; kept",
-        ])
+        XCTAssertEqual(
+            schema.warnings.map(\.description),
+            [
+                "/fields/0/default: invalid default: expected boolean, got \"true\"; kept"
+            ])
     }
 
     func testLogicalTypesAttachToTheirUnderlyingTypes() throws {
-        let schema = try avroSchema("""
+        let schema = try avroSchema(
+            """
             {"type": "record", "name": "R", "fields": [
               {"name": "price", "type": {"type": "bytes", "logicalType": "decimal", "precision": 9,
                                          "scale": 2}},
@@ -186,11 +244,13 @@ final class AvroSchemaParsingTests: XCTestCase {
             default: return "none"
             }
         }
-        XCTAssertEqual(logical, [
-            "decimal", "uuid", "date", "time-millis", "time-micros", "timestamp-millis",
-            "timestamp-micros", "local-timestamp-millis", "local-timestamp-micros", "duration",
-            "decimal",
-        ])
+        XCTAssertEqual(
+            logical,
+            [
+                "decimal", "uuid", "date", "time-millis", "time-micros", "timestamp-millis",
+                "timestamp-micros", "local-timestamp-millis", "local-timestamp-micros", "duration",
+                "decimal",
+            ])
         XCTAssertTrue(schema.warnings.isEmpty, "\(schema.warnings)")
         XCTAssertFalse(schema.canonicalForm.contains("logicalType"))
         XCTAssertTrue(schema.normalizedForm.contains(#""logicalType":"decimal","precision":9"#))
@@ -198,14 +258,22 @@ final class AvroSchemaParsingTests: XCTestCase {
 
     func testUnknownOrInvalidLogicalTypesFallBackToTheUnderlyingType() throws {
         let cases: [(String, AvroType, String)] = [
-            (#"{"type": "int", "logicalType": "money"}"#, .int,
-             "/logicalType: unknown logical type 'money'; using int"),
-            (#"{"type": "string", "logicalType": "date"}"#, .string,
-             "/logicalType: date applies to int, not string; ignored"),
-            (#"{"type": "bytes", "logicalType": "decimal", "precision": 2, "scale": 3}"#, .bytes,
-             "/scale: decimal scale must be 0...precision; ignored"),
-            (#"{"type": "bytes", "logicalType": "decimal"}"#, .bytes,
-             "/precision: decimal needs a positive precision; ignored"),
+            (
+                #"{"type": "int", "logicalType": "money"}"#, .int,
+                "/logicalType: unknown logical type 'money'; using int"
+            ),
+            (
+                #"{"type": "string", "logicalType": "date"}"#, .string,
+                "/logicalType: date applies to int, not string; ignored"
+            ),
+            (
+                #"{"type": "bytes", "logicalType": "decimal", "precision": 2, "scale": 3}"#, .bytes,
+                "/scale: decimal scale must be 0...precision; ignored"
+            ),
+            (
+                #"{"type": "bytes", "logicalType": "decimal"}"#, .bytes,
+                "/precision: decimal needs a positive precision; ignored"
+            ),
         ]
         for (text, expected, warning) in cases {
             let schema = try avroSchema(text)
@@ -214,13 +282,16 @@ final class AvroSchemaParsingTests: XCTestCase {
         }
         let fixed = try avroSchema(
             #"{"type": "fixed", "name": "F", "size": 2, "logicalType": "decimal", "precision": 5}"#)
-        XCTAssertEqual(fixed.warnings.map(\.description), [
-            "/precision: precision 5 does not fit the fixed (at most 4); ignored",
-        ])
+        XCTAssertEqual(
+            fixed.warnings.map(\.description),
+            [
+                "/precision: precision 5 does not fit the fixed (at most 4); ignored"
+            ])
     }
 
     func testAliasesResolveAgainstTheTypeNamespace() throws {
-        let schema = try avroSchema("""
+        let schema = try avroSchema(
+            """
             {"type": "record", "name": "Order", "namespace": "shop", "aliases": ["Purchase",
              "legacy.Sale"], "fields": [{"name": "qty", "type": "int", "aliases": ["count"]}]}
             """)
@@ -230,7 +301,8 @@ final class AvroSchemaParsingTests: XCTestCase {
     }
 
     func testFormattingAndNamespaceShorthandDoNotChangeIdentity() throws {
-        let first = try avroSchema("""
+        let first = try avroSchema(
+            """
             {"namespace": "x", "name": "R", "type": "record",
              "fields": [{"type": "int", "name": "a", "default": 1}]}
             """)
@@ -245,6 +317,7 @@ final class AvroSchemaParsingTests: XCTestCase {
     }
 
     func testFingerprintOfIntMatchesTheSpecification() throws {
-        XCTAssertEqual(Int64(bitPattern: try avroSchema(#""int""#).fingerprint), 8247732601305521295)
+        XCTAssertEqual(
+            Int64(bitPattern: try avroSchema(#""int""#).fingerprint), 8_247_732_601_305_521_295)
     }
 }

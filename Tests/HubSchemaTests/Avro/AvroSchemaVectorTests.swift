@@ -55,7 +55,8 @@ final class AvroSchemaVectorTests: XCTestCase {
                 schema = try AvroSchema.parse(text: vector.input)
             } catch let error as AvroSchemaError {
                 // A default that does not match its field's type: refused unless asked not to.
-                XCTAssertTrue(error.message.hasPrefix("invalid default"), "\(vector.number): \(error)")
+                XCTAssertTrue(
+                    error.message.hasPrefix("invalid default"), "\(vector.number): \(error)")
                 rejectedStrictly.append("\(vector.number) (\(error))")
                 schema = try AvroSchema.parse(text: vector.input, validatingDefaults: false)
             }
@@ -69,7 +70,8 @@ final class AvroSchemaVectorTests: XCTestCase {
             }
         }
         let withFingerprint = vectors.filter { $0.fingerprint != nil }.count
-        print("""
+        print(
+            """
             Avro schema vectors: \(vectors.count) read, \(canonicalMatches) canonical forms and \
             \(fingerprintMatches)/\(withFingerprint) fingerprints match; \
             rejected by default validation: \(rejectedStrictly.joined(separator: "; "))

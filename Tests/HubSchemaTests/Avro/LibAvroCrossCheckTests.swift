@@ -24,12 +24,15 @@ final class LibAvroCrossCheckTests: XCTestCase {
             + #" {"type": "array", "items": "string"}}]}"#,
         #"{"type": "enum", "name": "E", "symbols": ["A", "B"]}"#,
         #"{"type": "enum", "name": "E", "symbols": ["A"]}"#,
-        #"{"type": "fixed", "name": "F", "size": 4}"#, #"{"type": "fixed", "name": "F", "size": 8}"#,
+        #"{"type": "fixed", "name": "F", "size": 4}"#,
+        #"{"type": "fixed", "name": "F", "size": 8}"#,
         #"{"type": "fixed", "name": "G", "size": 4}"#,
     ]
 
     /// Where the two disagree by design, libavro checks at run time what we check up front.
-    static let lazyInLibavro: Set<AvroIncompatibility.Rule> = [.enumSymbolMissing, .unionBranchMissing]
+    static let lazyInLibavro: Set<AvroIncompatibility.Rule> = [
+        .enumSymbolMissing, .unionBranchMissing,
+    ]
 
     func testVerdictsAgreeWhereLibavroApplies() throws {
         let schemas = try Self.pool.map { try avroSchema($0) }
@@ -56,7 +59,8 @@ final class LibAvroCrossCheckTests: XCTestCase {
                 }
             }
         }
-        print("""
+        print(
+            """
             libavro cross-check: \(schemas.count * schemas.count) pairs; \(agree) same verdict, \
             \(lazy) accepted by libavro but checked only at read time, \(notAsked) not asked \
             (would crash libavro)
@@ -66,11 +70,15 @@ final class LibAvroCrossCheckTests: XCTestCase {
 
     func testLibavroLacksDefaultsAliasesAndStringBytesPromotion() throws {
         let cases: [(writer: String, reader: String)] = [
-            (#"{"type": "record", "name": "R", "fields": []}"#,
-             #"{"type": "record", "name": "R", "fields": [{"name": "a", "type": "int","#
-                + #" "default": 0}]}"#),
-            (#"{"type": "record", "name": "R", "fields": []}"#,
-             #"{"type": "record", "name": "S", "aliases": ["R"], "fields": []}"#),
+            (
+                #"{"type": "record", "name": "R", "fields": []}"#,
+                #"{"type": "record", "name": "R", "fields": [{"name": "a", "type": "int","#
+                    + #" "default": 0}]}"#
+            ),
+            (
+                #"{"type": "record", "name": "R", "fields": []}"#,
+                #"{"type": "record", "name": "S", "aliases": ["R"], "fields": []}"#
+            ),
             (#""string""#, #""bytes""#),
         ]
         for (writerText, readerText) in cases {
@@ -84,8 +92,10 @@ final class LibAvroCrossCheckTests: XCTestCase {
     }
 
     func testPairsThatWouldCrashLibavroAreNotHandedToIt() throws {
-        let writer = try avroSchema(#"{"type": "map", "values": {"type": "array", "items": "int"}}"#)
-        let reader = try avroSchema(#"{"type": "map", "values": {"type": "array", "items": "boolean"}}"#)
+        let writer = try avroSchema(
+            #"{"type": "map", "values": {"type": "array", "items": "int"}}"#)
+        let reader = try avroSchema(
+            #"{"type": "map", "values": {"type": "array", "items": "boolean"}}"#)
         XCTAssertEqual(
             LibAvroResolution.verdict(writer: writer, reader: reader),
             .notAsked("array items or map values do not resolve, which crashes libavro"))

@@ -29,7 +29,8 @@ struct AvroBinaryReader {
         return datum
     }
 
-    private mutating func read(_ type: AvroType, at path: JSONPath, depth: Int) throws -> AvroDatum {
+    private mutating func read(_ type: AvroType, at path: JSONPath, depth: Int) throws -> AvroDatum
+    {
         guard depth < Self.maxDepth else { throw failure(path, "values nest too deeply") }
         switch type {
         case .null: return .null
@@ -59,14 +60,17 @@ struct AvroBinaryReader {
             var values: [AvroDatum] = []
             values.reserveCapacity(record.fields.count)
             for field in record.fields {
-                values.append(try read(field.type, at: path.appending(field.name), depth: depth + 1))
+                values.append(
+                    try read(field.type, at: path.appending(field.name), depth: depth + 1))
             }
             return .record(values)
         case .enumeration(let enumeration):
             let index = try varint(path, maxBytes: 10)
             guard index >= 0, index < enumeration.symbols.count else {
-                throw failure(path, "enum index \(index) is outside \(enumeration.name)'s"
-                    + " \(enumeration.symbols.count) symbols")
+                throw failure(
+                    path,
+                    "enum index \(index) is outside \(enumeration.name)'s"
+                        + " \(enumeration.symbols.count) symbols")
             }
             return .enumSymbol(Int(index))
         case .array(let items):
@@ -81,7 +85,8 @@ struct AvroBinaryReader {
         case .map(let valueType):
             var entries: [(key: String, value: AvroDatum)] = []
             while case let count = try blockCount(
-                of: valueType, read: entries.count, path, keyed: true), count > 0 {
+                of: valueType, read: entries.count, path, keyed: true), count > 0
+            {
                 for _ in 0..<count {
                     let keyBytes = try lengthPrefixed(path)
                     guard let key = String(validating: keyBytes, as: UTF8.self) else {
@@ -95,8 +100,10 @@ struct AvroBinaryReader {
         case .union(let branches):
             let index = try varint(path, maxBytes: 10)
             guard index >= 0, index < branches.count else {
-                throw failure(path, "union branch \(index) does not exist (\(branches.count)"
-                    + " branches)")
+                throw failure(
+                    path,
+                    "union branch \(index) does not exist (\(branches.count)"
+                        + " branches)")
             }
             return .union(Int(index), try read(branches[Int(index)], at: path, depth: depth + 1))
         case .fixed(let fixed):
@@ -125,11 +132,14 @@ struct AvroBinaryReader {
             guard size >= 0 else { throw failure(path, "negative block size \(size)") }
         }
         let itemBytes = minimumSize(itemType, depth: 0) + (keyed ? 1 : 0)
-        let limit = itemBytes == 0
+        let limit =
+            itemBytes == 0
             ? Self.maxEmptyItems - read : (bytes.count - offset) / itemBytes
         guard count <= limit else {
-            throw failure(path, "block claims \(count) items; the \(bytes.count - offset)"
-                + " bytes left cannot hold them")
+            throw failure(
+                path,
+                "block claims \(count) items; the \(bytes.count - offset)"
+                    + " bytes left cannot hold them")
         }
         return Int(count)
     }

@@ -35,12 +35,14 @@ public enum AvroCompatibility {
         for (index, old) in compared {
             if mode.checksBackward {
                 violations += check(reader: new, writer: old).map {
-                    AvroCompatibilityViolation(previousIndex: index, direction: .newReadsOld, incompatibility: $0)
+                    AvroCompatibilityViolation(
+                        previousIndex: index, direction: .newReadsOld, incompatibility: $0)
                 }
             }
             if mode.checksForward {
                 violations += check(reader: old, writer: new).map {
-                    AvroCompatibilityViolation(previousIndex: index, direction: .oldReadsNew, incompatibility: $0)
+                    AvroCompatibilityViolation(
+                        previousIndex: index, direction: .oldReadsNew, incompatibility: $0)
                 }
             }
         }

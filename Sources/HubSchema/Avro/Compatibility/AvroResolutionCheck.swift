@@ -30,24 +30,30 @@ struct AvroResolutionCheck {
                 let branchPath = path.appending(resolvedBranch.typeName)
                 if case .union(let readerBranches) = readerType {
                     guard let match = bestMatch(for: resolvedBranch, in: readerBranches) else {
-                        report(.unionBranchMissing, branchPath, "writer union branch"
-                            + " \(resolvedBranch.typeName) has no matching branch in the reader"
-                            + " union \(names(readerBranches))")
+                        report(
+                            .unionBranchMissing, branchPath,
+                            "writer union branch"
+                                + " \(resolvedBranch.typeName) has no matching branch in the reader"
+                                + " union \(names(readerBranches))")
                         continue
                     }
                     check(resolvedBranch, match, at: branchPath)
                 } else if matches(resolvedBranch, readerType) {
                     check(resolvedBranch, readerType, at: branchPath)
                 } else {
-                    report(.unionBranchMissing, branchPath, "writer union branch"
-                        + " \(resolvedBranch.typeName) cannot be read as the reader's"
-                        + " \(readerType.typeName)")
+                    report(
+                        .unionBranchMissing, branchPath,
+                        "writer union branch"
+                            + " \(resolvedBranch.typeName) cannot be read as the reader's"
+                            + " \(readerType.typeName)")
                 }
             }
         case (_, .union(let readerBranches)):
             guard let match = bestMatch(for: writerType, in: readerBranches) else {
-                report(.unionBranchMissing, path, "the reader union \(names(readerBranches)) has"
-                    + " no branch for the writer's \(writerType.typeName)")
+                report(
+                    .unionBranchMissing, path,
+                    "the reader union \(names(readerBranches)) has"
+                        + " no branch for the writer's \(writerType.typeName)")
                 return
             }
             check(writerType, match, at: path)
@@ -62,16 +68,20 @@ struct AvroResolutionCheck {
             else { return reportNames("enum", writerEnum.name, readerEnum.name, path) }
             guard readerEnum.defaultSymbol == nil else { return }
             for symbol in writerEnum.symbols where !readerEnum.symbols.contains(symbol) {
-                report(.enumSymbolMissing, path, "writer symbol '\(symbol)' of enum"
-                    + " \(writerEnum.name) is not in the reader's symbols, and the reader enum"
-                    + " has no default")
+                report(
+                    .enumSymbolMissing, path,
+                    "writer symbol '\(symbol)' of enum"
+                        + " \(writerEnum.name) is not in the reader's symbols, and the reader enum"
+                        + " has no default")
             }
         case (.fixed(let writerFixed), .fixed(let readerFixed)):
             guard namesMatch(writerFixed.name, readerFixed.name, aliases: readerFixed.aliases)
             else { return reportNames("fixed", writerFixed.name, readerFixed.name, path) }
             if writerFixed.size != readerFixed.size {
-                report(.fixedSizeMismatch, path, "fixed \(readerFixed.name) is"
-                    + " \(writerFixed.size) bytes in the writer and \(readerFixed.size) in the reader")
+                report(
+                    .fixedSizeMismatch, path,
+                    "fixed \(readerFixed.name) is \(writerFixed.size) bytes in the writer and"
+                        + " \(readerFixed.size) in the reader")
             }
         case (.array(let writerItems), .array(let readerItems)):
             check(writerItems, readerItems, at: path.appending("items"))
@@ -79,8 +89,10 @@ struct AvroResolutionCheck {
             check(writerValues, readerValues, at: path.appending("values"))
         default:
             if writerType != readerType && !Self.promotes(writerType, to: readerType) {
-                report(.typeMismatch, path, "the writer's \(writerType.typeName) cannot be read as"
-                    + " the reader's \(readerType.typeName)")
+                report(
+                    .typeMismatch, path,
+                    "the writer's \(writerType.typeName) cannot be read as"
+                        + " the reader's \(readerType.typeName)")
             }
         }
     }
@@ -90,14 +102,17 @@ struct AvroResolutionCheck {
     ) {
         for field in readerRecord.fields {
             let fieldPath = path.appending("fields").appending(field.name)
-            let source = writerRecord.fields.first { $0.name == field.name }
+            let source =
+                writerRecord.fields.first { $0.name == field.name }
                 ?? writerRecord.fields.first { field.aliases.contains($0.name) }
             if let source {
                 check(source.type, field.type, at: fieldPath)
             } else if field.defaultValue == nil {
-                report(.fieldAddedWithoutDefault, fieldPath, "reader field '\(field.name)' of"
-                    + " record \(readerRecord.name) is not in the writer's record and has no"
-                    + " default")
+                report(
+                    .fieldAddedWithoutDefault, fieldPath,
+                    "reader field '\(field.name)' of"
+                        + " record \(readerRecord.name) is not in the writer's record and has no"
+                        + " default")
             }
         }
     }
@@ -142,7 +157,7 @@ struct AvroResolutionCheck {
     static func promotes(_ writerType: AvroType, to readerType: AvroType) -> Bool {
         switch (writerType, readerType) {
         case (.int, .long), (.int, .float), (.int, .double), (.long, .float), (.long, .double),
-             (.float, .double), (.string, .bytes), (.bytes, .string):
+            (.float, .double), (.string, .bytes), (.bytes, .string):
             return true
         default:
             return false
@@ -154,8 +169,10 @@ struct AvroResolutionCheck {
     private mutating func reportNames(
         _ kind: String, _ writerName: AvroName, _ readerName: AvroName, _ path: JSONPath
     ) {
-        report(.nameMismatch, path, "the writer's \(kind) \(writerName) is the reader's"
-            + " \(readerName): names differ and no reader alias names \(writerName)")
+        report(
+            .nameMismatch, path,
+            "the writer's \(kind) \(writerName) is the reader's"
+                + " \(readerName): names differ and no reader alias names \(writerName)")
     }
 
     private mutating func report(

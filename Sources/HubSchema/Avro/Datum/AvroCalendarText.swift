@@ -37,8 +37,8 @@ enum AvroCalendarText {
     static func days(dateText text: Substring) -> Int? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = digits(parts[0]), let month = digits(parts[1]), let day = digits(parts[2]),
-              (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
+            let year = digits(parts[0]), let month = digits(parts[1]), let day = digits(parts[2]),
+            (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
         else { return nil }
         return days(year: year, month: month, day: day)
     }
@@ -50,7 +50,8 @@ enum AvroCalendarText {
         let perSecond = power10(fractionDigits)
         let seconds = value / perSecond
         let fraction = value % perSecond
-        var text = pad(Int(seconds / 3600), 2) + ":" + pad(Int(seconds / 60 % 60), 2) + ":"
+        var text =
+            pad(Int(seconds / 3600), 2) + ":" + pad(Int(seconds / 60 % 60), 2) + ":"
             + pad(Int(seconds % 60), 2)
         if fractionDigits > 0 { text += "." + pad(Int(fraction), fractionDigits) }
         return text
@@ -61,12 +62,12 @@ enum AvroCalendarText {
     static func time(_ text: Substring, fractionDigits: Int) -> Int64? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 2, parts[1].count == 2,
-              let hours = digits(parts[0]), let minutes = digits(parts[1]),
-              hours < 24, minutes < 60
+            let hours = digits(parts[0]), let minutes = digits(parts[1]),
+            hours < 24, minutes < 60
         else { return nil }
         let secondParts = parts[2].split(separator: ".", omittingEmptySubsequences: false)
         guard secondParts.count <= 2, secondParts[0].count == 2,
-              let seconds = digits(secondParts[0]), seconds < 60
+            let seconds = digits(secondParts[0]), seconds < 60
         else { return nil }
         var fraction: Int64 = 0
         if secondParts.count == 2 {
@@ -74,7 +75,7 @@ enum AvroCalendarText {
             guard !given.isEmpty, let value = digits(given) else { return nil }
             if given.count > fractionDigits {
                 guard given.suffix(given.count - fractionDigits).allSatisfy({ $0 == "0" }),
-                      let kept = digits(given.prefix(fractionDigits))
+                    let kept = digits(given.prefix(fractionDigits))
                 else { return nil }
                 fraction = Int64(kept)
             } else {
@@ -107,13 +108,13 @@ enum AvroCalendarText {
     /// `±HH:MM` offset is required unless `local`, and forbidden when `local`.
     static func timestamp(_ text: String, fractionDigits: Int, local: Bool) -> Int64? {
         guard let separator = text.firstIndex(where: { $0 == "T" || $0 == "t" || $0 == " " }),
-              let days = days(dateText: text[..<separator])
+            let days = days(dateText: text[..<separator])
         else { return nil }
         var clock = text[text.index(after: separator)...]
         var offsetSeconds = 0
         if local {
             guard !clock.contains(where: { $0 == "Z" || $0 == "z" || $0 == "+" }),
-                  clock.filter({ $0 == "-" }).isEmpty
+                clock.filter({ $0 == "-" }).isEmpty
             else { return nil }
         } else if clock.hasSuffix("Z") || clock.hasSuffix("z") {
             clock = clock.dropLast()
@@ -123,8 +124,8 @@ enum AvroCalendarText {
             let sign = offset.first
             let parts = offset.dropFirst().split(separator: ":")
             guard sign == "+" || sign == "-", parts.count == 2,
-                  let hours = digits(parts[0]), let minutes = digits(parts[1]),
-                  hours < 24, minutes < 60
+                let hours = digits(parts[0]), let minutes = digits(parts[1]),
+                hours < 24, minutes < 60
             else { return nil }
             offsetSeconds = (hours * 3600 + minutes * 60) * (sign == "-" ? -1 : 1)
             clock = clock.dropLast(6)

@@ -32,7 +32,7 @@ struct AvroDecimalText {
         var power = 0
         if !bytes.isEmpty {
             guard let value = Int(String(decoding: bytes.dropFirst(), as: UTF8.self)),
-                  abs(value) < 100_000
+                abs(value) < 100_000
             else { return nil }
             power = value
         }

@@ -24,7 +24,8 @@ struct AvroJSONReader {
             guard case .bool(let flag) = json else { throw mismatch("boolean", json, path) }
             return .boolean(flag)
         case .int:
-            return .int(Int32(try wholeNumber(json, "int", Int64(Int32.min)...Int64(Int32.max), path)))
+            return .int(
+                Int32(try wholeNumber(json, "int", Int64(Int32.min)...Int64(Int32.max), path)))
         case .long:
             return .long(try wholeNumber(json, "long", Int64.min...Int64.max, path))
         case .float:
@@ -56,22 +57,25 @@ struct AvroJSONReader {
             return .enumSymbol(index)
         case .array(let items):
             guard case .array(let values) = json else { throw mismatch("array", json, path) }
-            return .array(try values.enumerated().map { index, value in
-                try read(value, as: items, at: path.appending(index))
-            })
+            return .array(
+                try values.enumerated().map { index, value in
+                    try read(value, as: items, at: path.appending(index))
+                })
         case .map(let values):
             return try map(json, values, path)
         case .union(let branches):
             return try union(json, branches, path)
         case .fixed(let fixed):
             if mode == .event, let logicalType = fixed.logicalType,
-               let bytes = try AvroLogicalJSON.fixedBytes(json, logicalType, fixed, path) {
+                let bytes = try AvroLogicalJSON.fixedBytes(json, logicalType, fixed, path)
+            {
                 return .fixed(bytes)
             }
             let bytes = try byteString(json, "fixed \(fixed.name)", path)
             guard bytes.count == fixed.size else {
                 throw AvroDatumError(
-                    path, "fixed \(fixed.name) holds exactly \(fixed.size) bytes; got \(bytes.count)")
+                    path,
+                    "fixed \(fixed.name) holds exactly \(fixed.size) bytes; got \(bytes.count)")
             }
             return .fixed(bytes)
         case .reference(let name):
@@ -158,9 +162,11 @@ struct AvroJSONReader {
         var tagged: AvroDatum?
         var taggedError: AvroDatumError?
         if case .object(let members) = json, members.count == 1,
-           let index = branchIndex(named: members[0].0, in: branches) {
+            let index = branchIndex(named: members[0].0, in: branches)
+        {
             do {
-                let value = try read(members[0].1, as: branches[index], at: path.appending(members[0].0))
+                let value = try read(
+                    members[0].1, as: branches[index], at: path.appending(members[0].0))
                 tagged = .union(index, value)
             } catch let error as AvroDatumError {
                 taggedError = error
@@ -179,7 +185,7 @@ struct AvroJSONReader {
         switch (tagged, bare) {
         case (let tagged?, let bare?):
             guard case .union(let taggedIndex, _) = tagged, case .union(let bareIndex, _) = bare,
-                  taggedIndex != bareIndex
+                taggedIndex != bareIndex
             else { return tagged }
             let branchName = resolved(branches[bareIndex]).typeName
             throw AvroDatumError(
@@ -290,7 +296,8 @@ struct AvroJSONReader {
         return bytes
     }
 
-    private func mismatch(_ expected: String, _ json: JSONValue, _ path: JSONPath) -> AvroDatumError {
+    private func mismatch(_ expected: String, _ json: JSONValue, _ path: JSONPath) -> AvroDatumError
+    {
         AvroDatumError(path, "expected \(expected), got \(Self.describe(json))")
     }
 

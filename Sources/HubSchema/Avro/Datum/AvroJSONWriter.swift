@@ -29,14 +29,16 @@ struct AvroJSONWriter {
             return write(datum, as: base)
         case (.fixed(let fixed), .fixed(let bytes)):
             if style == .natural, let logicalType = fixed.logicalType,
-               let json = AvroLogicalJSON.write(datum, logicalType) {
+                let json = AvroLogicalJSON.write(datum, logicalType)
+            {
                 return json
             }
             return Self.byteString(bytes)
         case (.record(let record), .record(let values)):
-            return .object(zip(record.fields, values).map { field, value in
-                (field.name, write(value, as: field.type))
-            })
+            return .object(
+                zip(record.fields, values).map { field, value in
+                    (field.name, write(value, as: field.type))
+                })
         case (.enumeration(let enumeration), .enumSymbol(let index)):
             return .string(enumeration.symbols[index])
         case (.array(let items), .array(let values)):

@@ -20,13 +20,15 @@ enum AvroLogicalJSON {
             return .bytes(AvroDecimalText.twosComplement(negative: digits.0, digits: digits.1))
         case (.uuid, .string(let text)):
             guard uuidBytes(text) != nil else {
-                throw AvroDatumError(path, "expected a UUID like 123e4567-e89b-12d3-a456-426614174000"
-                    + ", got \(AvroJSONReader.describe(json))")
+                throw AvroDatumError(
+                    path,
+                    "expected a UUID like 123e4567-e89b-12d3-a456-426614174000"
+                        + ", got \(AvroJSONReader.describe(json))")
             }
             return .string(text)
         case (.date, .string(let text)):
             guard let days = AvroCalendarText.days(dateText: Substring(text)),
-                  let value = Int32(exactly: days)
+                let value = Int32(exactly: days)
             else { throw expected("a date as YYYY-MM-DD or days since 1970-01-01", json, path) }
             return .int(value)
         case (.timeMillis, .string(let text)):
@@ -36,15 +38,21 @@ enum AvroLogicalJSON {
             return .int(Int32(value))
         case (.timeMicros, .string(let text)):
             guard let value = AvroCalendarText.time(Substring(text), fractionDigits: 6) else {
-                throw expected("a time as HH:MM:SS.ssssss or microseconds after midnight", json, path)
+                throw expected(
+                    "a time as HH:MM:SS.ssssss or microseconds after midnight", json, path)
             }
             return .long(value)
         case (_, .string(let text)):
-            guard let (digits, local) = timestampShape(logicalType) else { return try underlying(json) }
+            guard let (digits, local) = timestampShape(logicalType) else {
+                return try underlying(json)
+            }
             guard let value = AvroCalendarText.timestamp(text, fractionDigits: digits, local: local)
             else {
-                let form = local ? "YYYY-MM-DDTHH:MM:SS.sss (no zone)" : "RFC 3339 like"
-                    + " 2024-05-01T12:00:00.000Z"
+                let form =
+                    local
+                    ? "YYYY-MM-DDTHH:MM:SS.sss (no zone)"
+                    : "RFC 3339 like"
+                        + " 2024-05-01T12:00:00.000Z"
                 throw expected("a timestamp as \(form) or a number", json, path)
             }
             return .long(value)
@@ -68,7 +76,8 @@ enum AvroLogicalJSON {
         }
         switch logicalType {
         case .decimal(let precision, let scale):
-            let (negative, digits) = try decimalDigits(json, precision: precision, scale: scale, path)
+            let (negative, digits) = try decimalDigits(
+                json, precision: precision, scale: scale, path)
             let minimal = AvroDecimalText.twosComplement(negative: negative, digits: digits)
             guard minimal.count <= fixed.size else {
                 throw AvroDatumError(path, "\(json.text) does not fit fixed \(fixed.name)")
@@ -112,17 +121,18 @@ enum AvroLogicalJSON {
     private static func durationBytes(_ json: JSONValue, _ path: JSONPath) throws -> [UInt8] {
         let parts = ["months", "days", "milliseconds"]
         guard case .object(let members) = json,
-              members.allSatisfy({ parts.contains($0.0) })
+            members.allSatisfy({ parts.contains($0.0) })
         else { throw expected("a duration {\"months\", \"days\", \"milliseconds\"}", json, path) }
         var bytes: [UInt8] = []
         for part in parts {
             let value = json[part] ?? .number("0")
             guard case .number(let literal) = value,
-                  let whole = AvroDecimalText(literal)?.wholeNumber,
-                  let count = UInt32(exactly: whole)
+                let whole = AvroDecimalText(literal)?.wholeNumber,
+                let count = UInt32(exactly: whole)
             else {
                 throw AvroDatumError(
-                    path.appending(part), "expected a whole number 0...4294967295, got \(value.text)")
+                    path.appending(part),
+                    "expected a whole number 0...4294967295, got \(value.text)")
             }
             bytes += [0, 8, 16, 24].map { UInt8(truncatingIfNeeded: count >> $0) }
         }
@@ -135,7 +145,8 @@ enum AvroLogicalJSON {
         var bytes: [UInt8] = []
         let hex = Array(groups.joined().utf8)
         for index in stride(from: 0, to: hex.count, by: 2) {
-            guard let byte = UInt8(String(decoding: hex[index..<index + 2], as: UTF8.self), radix: 16)
+            guard
+                let byte = UInt8(String(decoding: hex[index..<index + 2], as: UTF8.self), radix: 16)
             else { return nil }
             bytes.append(byte)
         }
@@ -166,7 +177,8 @@ enum AvroLogicalJSON {
     /// Natural JSON for a datum under a logical type, or nil to write the underlying value.
     static func write(_ datum: AvroDatum, _ logicalType: AvroLogicalType) -> JSONValue? {
         switch (logicalType, datum) {
-        case (.decimal(_, let scale), .bytes(let bytes)), (.decimal(_, let scale), .fixed(let bytes)):
+        case (.decimal(_, let scale), .bytes(let bytes)),
+            (.decimal(_, let scale), .fixed(let bytes)):
             return .number(AvroDecimalText.text(twosComplement: bytes, scale: scale))
         case (.uuid, .fixed(let bytes)) where bytes.count == 16:
             let hex = bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
@@ -191,7 +203,8 @@ enum AvroLogicalJSON {
             return .string(AvroCalendarText.timeText(value, fractionDigits: 6))
         case (_, .long(let value)):
             guard let (digits, local) = timestampShape(logicalType),
-                  let text = AvroCalendarText.timestampText(value, fractionDigits: digits, local: local)
+                let text = AvroCalendarText.timestampText(
+                    value, fractionDigits: digits, local: local)
             else { return nil }
             return .string(text)
         default:

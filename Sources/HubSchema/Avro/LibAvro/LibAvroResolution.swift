@@ -19,7 +19,7 @@ enum LibAvroResolution {
 
     static func verdict(writer: AvroSchema, reader: AvroSchema) -> Verdict {
         guard case .success(let writerNative) = writer.native,
-              case .success(let readerNative) = reader.native
+            case .success(let readerNative) = reader.native
         else { return .notAsked("libavro cannot hold one of the schemas") }
         var guardWalk = ElementGuard(writer: writer, reader: reader)
         if guardWalk.crashes(writer.root, reader.root) {

@@ -39,8 +39,10 @@ final class LibAvroSchema: @unchecked Sendable {
                 avro_schema_from_json_length(text, canonicalForm.utf8.count, &schema)
             }
             guard status == 0, let schema else {
-                return .failure(AvroNativeUnavailable(reason: "libavro rejects the schema: "
-                    + lastError()))
+                return .failure(
+                    AvroNativeUnavailable(
+                        reason: "libavro rejects the schema: "
+                            + lastError()))
             }
             guard let valueClass = avro_generic_class_from_schema(schema) else {
                 let reason = "libavro cannot make values of the schema: " + lastError()

@@ -29,7 +29,9 @@ enum AvroCanonicalForm {
             var members = named(enumeration.name, kind: "enum")
             members.append(("symbols", .array(enumeration.symbols.map { .string($0) })))
             if shape == .normalized {
-                if let symbol = enumeration.defaultSymbol { members.append(("default", .string(symbol))) }
+                if let symbol = enumeration.defaultSymbol {
+                    members.append(("default", .string(symbol)))
+                }
                 members += extras(aliases: enumeration.aliases, doc: enumeration.doc)
             }
             return .object(members)

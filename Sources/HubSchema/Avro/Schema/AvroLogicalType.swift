@@ -63,7 +63,8 @@ public enum AvroLogicalType: Sendable, Equatable {
         "local-timestamp-nanos": (.localTimestampNanos, .long),
     ]
 
-    /// The largest decimal precision a fixed of `size` bytes holds: digits of 2^(8·size−1) − 1.
+    /// The largest decimal precision a fixed of `size` bytes holds: the digit count of
+    /// 2^(8·size−1) − 1.
     static func maxDecimalPrecision(fixedSize size: Int) -> Int {
         guard size > 0 else { return 0 }
         // log10(2) · (8·size − 1), floored; exact enough for any size a schema can give.

@@ -249,7 +249,7 @@ struct AvroSchemaParser {
         var space = namespace
         if let spaceJSON = json["namespace"] {
             guard let spaceText = spaceJSON.stringValue,
-                  spaceText.isEmpty || AvroName.isValidFullName(spaceText)
+                spaceText.isEmpty || AvroName.isValidFullName(spaceText)
             else {
                 throw AvroSchemaError(
                     path: path.appending("namespace").description,
@@ -308,7 +308,8 @@ struct AvroSchemaParser {
         }
         if name == "decimal" {
             guard base == .bytes else {
-                warn(logicalPath, "decimal applies to bytes or fixed, not \(base.typeName); ignored")
+                warn(
+                    logicalPath, "decimal applies to bytes or fixed, not \(base.typeName); ignored")
                 return base
             }
             guard let decimal = decimal(json, maxPrecision: nil, at: path) else { return base }
@@ -352,7 +353,7 @@ struct AvroSchemaParser {
         _ json: JSONValue, maxPrecision: Int?, at path: JSONPath
     ) -> AvroLogicalType? {
         guard let precisionJSON = json["precision"],
-              let precision = Self.nonNegativeInteger(precisionJSON), precision > 0
+            let precision = Self.nonNegativeInteger(precisionJSON), precision > 0
         else {
             warn(path.appending("precision"), "decimal needs a positive precision; ignored")
             return nil
@@ -380,7 +381,8 @@ struct AvroSchemaParser {
 
     // MARK: - Attributes
 
-    private func required(_ key: String, in json: JSONValue, at path: JSONPath) throws -> JSONValue {
+    private func required(_ key: String, in json: JSONValue, at path: JSONPath) throws -> JSONValue
+    {
         guard let value = json[key] else {
             throw AvroSchemaError(path: path.description, message: "missing attribute '\(key)'")
         }
