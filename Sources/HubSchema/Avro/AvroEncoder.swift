@@ -31,7 +31,7 @@ public enum AvroEncoder {
     /// Encodes `datum`; throws `AvroDatumError` saying where it does not fit `schema`.
     public static func encode(_ datum: JSONValue, as schema: AvroSchema) throws -> [UInt8] {
         let reader = AvroJSONReader(definitions: schema.definitions, mode: .event)
-        let value = try reader.read(datum, as: schema.root, at: JSONPath())
+        let value = try reader.read(datum, as: schema.root, at: AvroPath())
         switch schema.native {
         case .success(let native):
             return try LibAvroWriter.encode(value, with: native)
@@ -43,6 +43,6 @@ public enum AvroEncoder {
     /// Checks `datum` against `schema` without encoding it.
     public static func validate(_ datum: JSONValue, as schema: AvroSchema) throws {
         let reader = AvroJSONReader(definitions: schema.definitions, mode: .event)
-        _ = try reader.read(datum, as: schema.root, at: JSONPath())
+        _ = try reader.read(datum, as: schema.root, at: AvroPath())
     }
 }

@@ -134,6 +134,11 @@ final class AvroSchemaParsingTests: XCTestCase {
                 "/size: size must be a non-negative whole number; got -1"
             ),
             (
+                #"{"type": "fixed", "name": "F", "size": 1099511627776}"#,
+                "/size: size 1099511627776 exceeds the largest event a hub can hold"
+                    + " (268435456 bytes)"
+            ),
+            (
                 #"{"type": "enum", "name": "int", "symbols": []}"#,
                 "/name: 'int' is a primitive type name and cannot name a type"
             ),

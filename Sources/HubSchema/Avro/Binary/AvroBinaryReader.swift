@@ -19,7 +19,7 @@ struct AvroBinaryReader {
 
     /// Reads one value of `type` that must span all the bytes.
     mutating func readAll(as type: AvroType) throws -> AvroDatum {
-        let datum = try read(type, at: JSONPath(), depth: 0)
+        let datum = try read(type, at: AvroPath(), depth: 0)
         guard offset == bytes.count else {
             throw AvroDatumError(
                 path: "/",
@@ -29,7 +29,7 @@ struct AvroBinaryReader {
         return datum
     }
 
-    private mutating func read(_ type: AvroType, at path: JSONPath, depth: Int) throws -> AvroDatum
+    private mutating func read(_ type: AvroType, at path: AvroPath, depth: Int) throws -> AvroDatum
     {
         guard depth < Self.maxDepth else { throw failure(path, "values nest too deeply") }
         switch type {
@@ -121,7 +121,7 @@ struct AvroBinaryReader {
     /// The item count of the next block of an array or map (0 at the end), checked against the
     /// bytes left; `read` items came before it.
     private mutating func blockCount(
-        of itemType: AvroType, read: Int, _ path: JSONPath, keyed: Bool = false
+        of itemType: AvroType, read: Int, _ path: AvroPath, keyed: Bool = false
     ) throws -> Int {
         var count = try varint(path, maxBytes: 10)
         if count == 0 { return 0 }
@@ -164,7 +164,7 @@ struct AvroBinaryReader {
 
     // MARK: - Primitives
 
-    private mutating func take(_ count: Int, _ path: JSONPath) throws -> ArraySlice<UInt8> {
+    private mutating func take(_ count: Int, _ path: AvroPath) throws -> ArraySlice<UInt8> {
         guard count <= bytes.count - offset else {
             throw failure(path, "needs \(count) bytes; only \(bytes.count - offset) left")
         }
@@ -172,7 +172,7 @@ struct AvroBinaryReader {
         return bytes[offset..<offset + count]
     }
 
-    private mutating func lengthPrefixed(_ path: JSONPath) throws -> [UInt8] {
+    private mutating func lengthPrefixed(_ path: AvroPath) throws -> [UInt8] {
         let length = try varint(path, maxBytes: 10)
         guard length >= 0 else { throw failure(path, "negative length \(length)") }
         guard length <= bytes.count - offset else {
@@ -181,7 +181,7 @@ struct AvroBinaryReader {
         return Array(try take(Int(length), path))
     }
 
-    private mutating func littleEndian(_ count: Int, _ path: JSONPath) throws -> UInt64 {
+    private mutating func littleEndian(_ count: Int, _ path: AvroPath) throws -> UInt64 {
         var value: UInt64 = 0
         for (shift, byte) in try take(count, path).enumerated() {
             value |= UInt64(byte) << (8 * UInt64(shift))
@@ -190,7 +190,7 @@ struct AvroBinaryReader {
     }
 
     /// A zigzag varint of at most `maxBytes` bytes.
-    private mutating func varint(_ path: JSONPath, maxBytes: Int) throws -> Int64 {
+    private mutating func varint(_ path: AvroPath, maxBytes: Int) throws -> Int64 {
         let start = offset
         var raw: UInt64 = 0
         var shift: UInt64 = 0
@@ -210,7 +210,7 @@ struct AvroBinaryReader {
         return Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
     }
 
-    private func failure(_ path: JSONPath, _ message: String) -> AvroDatumError {
+    private func failure(_ path: AvroPath, _ message: String) -> AvroDatumError {
         AvroDatumError(path, message + " (at byte \(offset))")
     }
 }

@@ -17,10 +17,10 @@ struct AvroResolutionCheck {
     }
 
     mutating func run() {
-        check(roots.writer, roots.reader, at: JSONPath())
+        check(roots.writer, roots.reader, at: AvroPath())
     }
 
-    private mutating func check(_ writerType: AvroType, _ readerType: AvroType, at path: JSONPath) {
+    private mutating func check(_ writerType: AvroType, _ readerType: AvroType, at path: AvroPath) {
         let writerType = writer.resolve(writerType).underlying
         let readerType = reader.resolve(readerType).underlying
         switch (writerType, readerType) {
@@ -98,7 +98,7 @@ struct AvroResolutionCheck {
     }
 
     private mutating func checkFields(
-        _ writerRecord: AvroRecord, _ readerRecord: AvroRecord, at path: JSONPath
+        _ writerRecord: AvroRecord, _ readerRecord: AvroRecord, at path: AvroPath
     ) {
         for field in readerRecord.fields {
             let fieldPath = path.appending("fields").appending(field.name)
@@ -167,7 +167,7 @@ struct AvroResolutionCheck {
     // MARK: - Reporting
 
     private mutating func reportNames(
-        _ kind: String, _ writerName: AvroName, _ readerName: AvroName, _ path: JSONPath
+        _ kind: String, _ writerName: AvroName, _ readerName: AvroName, _ path: AvroPath
     ) {
         report(
             .nameMismatch, path,
@@ -176,7 +176,7 @@ struct AvroResolutionCheck {
     }
 
     private mutating func report(
-        _ rule: AvroIncompatibility.Rule, _ path: JSONPath, _ message: String
+        _ rule: AvroIncompatibility.Rule, _ path: AvroPath, _ message: String
     ) {
         findings.append(AvroIncompatibility(rule: rule, path: path.description, message: message))
     }

@@ -15,7 +15,7 @@ struct AvroJSONReader {
     let definitions: [String: AvroType]
     let mode: Mode
 
-    func read(_ json: JSONValue, as type: AvroType, at path: JSONPath) throws -> AvroDatum {
+    func read(_ json: JSONValue, as type: AvroType, at path: AvroPath) throws -> AvroDatum {
         switch type {
         case .null:
             guard case .null = json else { throw mismatch("null", json, path) }
@@ -94,7 +94,7 @@ struct AvroJSONReader {
     // MARK: - Structured types
 
     private func record(
-        _ json: JSONValue, _ record: AvroRecord, _ path: JSONPath
+        _ json: JSONValue, _ record: AvroRecord, _ path: AvroPath
     ) throws -> AvroDatum {
         guard case .object(let members) = json else {
             throw mismatch("an object for record \(record.name)", json, path)
@@ -130,7 +130,7 @@ struct AvroJSONReader {
         return .record(values)
     }
 
-    private func map(_ json: JSONValue, _ values: AvroType, _ path: JSONPath) throws -> AvroDatum {
+    private func map(_ json: JSONValue, _ values: AvroType, _ path: AvroPath) throws -> AvroDatum {
         guard case .object(let members) = json else { throw mismatch("map (object)", json, path) }
         var seen: Set<String> = []
         var entries: [(key: String, value: AvroDatum)] = []
@@ -151,7 +151,7 @@ struct AvroJSONReader {
     /// names a branch and the value fits it, else the first branch the bare value fits; a value
     /// that fits both ways, as different branches, is refused as ambiguous.
     private func union(
-        _ json: JSONValue, _ branches: [AvroType], _ path: JSONPath
+        _ json: JSONValue, _ branches: [AvroType], _ path: AvroPath
     ) throws -> AvroDatum {
         guard !branches.isEmpty else {
             throw AvroDatumError(path, "the schema is an empty union, which has no values")
@@ -205,7 +205,7 @@ struct AvroJSONReader {
 
     private func noBranch(
         _ json: JSONValue, _ branches: [AvroType],
-        _ errors: [(index: Int, error: AvroDatumError)], _ path: JSONPath
+        _ errors: [(index: Int, error: AvroDatumError)], _ path: AvroPath
     ) -> AvroDatumError {
         // When one branch has the value's JSON shape, its error is the most useful.
         let sameShape = errors.filter { Self.accepts(shapeOf: json, resolved(branches[$0.index])) }
@@ -242,7 +242,7 @@ struct AvroJSONReader {
     // MARK: - Scalars
 
     private func wholeNumber(
-        _ json: JSONValue, _ typeName: String, _ range: ClosedRange<Int64>, _ path: JSONPath
+        _ json: JSONValue, _ typeName: String, _ range: ClosedRange<Int64>, _ path: AvroPath
     ) throws -> Int64 {
         guard case .number(let literal) = json, let decimal = AvroDecimalText(literal) else {
             throw mismatch(typeName, json, path)
@@ -262,7 +262,7 @@ struct AvroJSONReader {
     /// A JSON number, or the strings `NaN`, `Infinity` and `-Infinity` that Avro's JSON encoding
     /// uses for values JSON cannot write.
     private func floatingPoint(
-        _ json: JSONValue, _ typeName: String, _ path: JSONPath
+        _ json: JSONValue, _ typeName: String, _ path: AvroPath
     ) throws -> Double {
         switch json {
         case .number(let literal):
@@ -279,7 +279,7 @@ struct AvroJSONReader {
 
     /// Avro's JSON encoding of bytes: a string whose code points 0-255 are the byte values.
     private func byteString(
-        _ json: JSONValue, _ typeName: String, _ path: JSONPath
+        _ json: JSONValue, _ typeName: String, _ path: AvroPath
     ) throws -> [UInt8] {
         guard case .string(let text) = json else { throw mismatch(typeName, json, path) }
         var bytes: [UInt8] = []
@@ -296,7 +296,7 @@ struct AvroJSONReader {
         return bytes
     }
 
-    private func mismatch(_ expected: String, _ json: JSONValue, _ path: JSONPath) -> AvroDatumError
+    private func mismatch(_ expected: String, _ json: JSONValue, _ path: AvroPath) -> AvroDatumError
     {
         AvroDatumError(path, "expected \(expected), got \(Self.describe(json))")
     }

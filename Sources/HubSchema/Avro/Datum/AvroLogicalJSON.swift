@@ -9,7 +9,7 @@ enum AvroLogicalJSON {
     /// The datum for `json` under a logical type over a primitive; `underlying` reads the
     /// primitive's own JSON form.
     static func read(
-        _ json: JSONValue, _ logicalType: AvroLogicalType, base: AvroType, _ path: JSONPath,
+        _ json: JSONValue, _ logicalType: AvroLogicalType, base: AvroType, _ path: AvroPath,
         underlying: (JSONValue) throws -> AvroDatum
     ) throws -> AvroDatum {
         switch (logicalType, json) {
@@ -64,7 +64,7 @@ enum AvroLogicalJSON {
     /// The bytes of a fixed that carries `decimal`, `duration` or `uuid`, or nil when `json` is
     /// in the fixed's own form (a string of byte code points, as Avro's JSON encoding has it).
     static func fixedBytes(
-        _ json: JSONValue, _ logicalType: AvroLogicalType, _ fixed: AvroFixed, _ path: JSONPath
+        _ json: JSONValue, _ logicalType: AvroLogicalType, _ fixed: AvroFixed, _ path: AvroPath
     ) throws -> [UInt8]? {
         if case .string(let text) = json {
             switch logicalType {
@@ -97,7 +97,7 @@ enum AvroLogicalJSON {
     }
 
     private static func decimalDigits(
-        _ json: JSONValue, precision: Int, scale: Int, _ path: JSONPath
+        _ json: JSONValue, precision: Int, scale: Int, _ path: AvroPath
     ) throws -> (Bool, [UInt8]) {
         let text: String
         switch json {
@@ -118,7 +118,7 @@ enum AvroLogicalJSON {
         return (decimal.negative, digits)
     }
 
-    private static func durationBytes(_ json: JSONValue, _ path: JSONPath) throws -> [UInt8] {
+    private static func durationBytes(_ json: JSONValue, _ path: AvroPath) throws -> [UInt8] {
         let parts = ["months", "days", "milliseconds"]
         guard case .object(let members) = json,
             members.allSatisfy({ parts.contains($0.0) })
@@ -167,7 +167,7 @@ enum AvroLogicalJSON {
     }
 
     private static func expected(
-        _ what: String, _ json: JSONValue, _ path: JSONPath
+        _ what: String, _ json: JSONValue, _ path: AvroPath
     ) -> AvroDatumError {
         AvroDatumError(path, "expected \(what), got \(AvroJSONReader.describe(json))")
     }

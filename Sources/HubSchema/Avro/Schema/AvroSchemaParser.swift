@@ -5,13 +5,13 @@ import HubCore
 struct AvroSchemaParser {
     /// Named types by full name, each with the path where it was defined.
     private(set) var definitions: [String: AvroType] = [:]
-    private var definedAt: [String: JSONPath] = [:]
+    private var definedAt: [String: AvroPath] = [:]
     private(set) var warnings: [AvroSchemaWarning] = []
     /// Field defaults to check once every named type is known.
-    private var pendingDefaults: [(path: JSONPath, type: AvroType, value: JSONValue)] = []
+    private var pendingDefaults: [(path: AvroPath, type: AvroType, value: JSONValue)] = []
 
     mutating func parseRoot(_ json: JSONValue) throws -> AvroType {
-        try type(json, at: JSONPath(), namespace: nil)
+        try type(json, at: AvroPath(), namespace: nil)
     }
 
     /// Checks the recorded field defaults against their types. With `strict` false an invalid
@@ -32,7 +32,7 @@ struct AvroSchemaParser {
     // MARK: - Any schema
 
     private mutating func type(
-        _ json: JSONValue, at path: JSONPath, namespace: String?
+        _ json: JSONValue, at path: AvroPath, namespace: String?
     ) throws -> AvroType {
         switch json {
         case .string(let name):
@@ -49,7 +49,7 @@ struct AvroSchemaParser {
     }
 
     private func reference(
-        _ name: String, at path: JSONPath, namespace: String?
+        _ name: String, at path: AvroPath, namespace: String?
     ) throws -> AvroType {
         if let primitive = AvroType.primitiveNames[name] { return primitive }
         let full = AvroName(name, in: namespace)
@@ -61,7 +61,7 @@ struct AvroSchemaParser {
     }
 
     private mutating func union(
-        _ branches: [JSONValue], at path: JSONPath, namespace: String?
+        _ branches: [JSONValue], at path: AvroPath, namespace: String?
     ) throws -> AvroType {
         var types: [AvroType] = []
         var seen: [String: Int] = [:]
@@ -87,7 +87,7 @@ struct AvroSchemaParser {
     }
 
     private mutating func object(
-        _ json: JSONValue, at path: JSONPath, namespace: String?
+        _ json: JSONValue, at path: AvroPath, namespace: String?
     ) throws -> AvroType {
         guard let typeValue = json["type"] else {
             throw AvroSchemaError(path: path.description, message: "missing attribute 'type'")
@@ -117,7 +117,7 @@ struct AvroSchemaParser {
     // MARK: - Named types
 
     private mutating func record(
-        _ json: JSONValue, at path: JSONPath, namespace: String?
+        _ json: JSONValue, at path: AvroPath, namespace: String?
     ) throws -> AvroType {
         let name = try define(json, at: path, namespace: namespace)
         let fieldsPath = path.appending("fields")
@@ -147,7 +147,7 @@ struct AvroSchemaParser {
     }
 
     private mutating func field(
-        _ json: JSONValue, at path: JSONPath, namespace: String?
+        _ json: JSONValue, at path: AvroPath, namespace: String?
     ) throws -> AvroField {
         guard case .object = json else {
             throw AvroSchemaError(path: path.description, message: "a field must be an object")
@@ -187,7 +187,7 @@ struct AvroSchemaParser {
     }
 
     private mutating func enumeration(
-        _ json: JSONValue, at path: JSONPath, namespace: String?
+        _ json: JSONValue, at path: AvroPath, namespace: String?
     ) throws -> AvroType {
         let name = try define(json, at: path, namespace: namespace)
         guard json["symbols"] != nil else {
@@ -224,7 +224,7 @@ struct AvroSchemaParser {
     }
 
     private mutating func fixed(
-        _ json: JSONValue, at path: JSONPath, namespace: String?
+        _ json: JSONValue, at path: AvroPath, namespace: String?
     ) throws -> AvroType {
         let name = try define(json, at: path, namespace: namespace)
         let sizeJSON = try required("size", in: json, at: path)
@@ -232,6 +232,13 @@ struct AvroSchemaParser {
             throw AvroSchemaError(
                 path: path.appending("size").description,
                 message: "size must be a non-negative whole number; got \(sizeJSON.text)")
+        }
+        // libavro allocates a fixed's full size for each schema, and no event could hold more.
+        guard size <= HubSpec.maxEventSizeLimit else {
+            throw AvroSchemaError(
+                path: path.appending("size").description,
+                message: "size \(size) exceeds the largest event a hub can hold"
+                    + " (\(HubSpec.maxEventSizeLimit) bytes)")
         }
         var fixed = AvroFixed(
             name: name, aliases: try aliases(json, at: path, namespace: name.namespace),
@@ -243,7 +250,7 @@ struct AvroSchemaParser {
 
     /// Reads `name` and `namespace`, checks them and claims the full name.
     private mutating func define(
-        _ json: JSONValue, at path: JSONPath, namespace: String?
+        _ json: JSONValue, at path: AvroPath, namespace: String?
     ) throws -> AvroName {
         let text = try string("name", in: json, at: path)
         var space = namespace
@@ -280,7 +287,7 @@ struct AvroSchemaParser {
     }
 
     private func aliases(
-        _ json: JSONValue, at path: JSONPath, namespace: String?
+        _ json: JSONValue, at path: AvroPath, namespace: String?
     ) throws -> [AvroName] {
         let texts = try stringList("aliases", in: json, at: path)
         return try texts.enumerated().map { index, text in
@@ -298,7 +305,7 @@ struct AvroSchemaParser {
     /// The primitive `base` with the logical type of `json`, or `base` alone when the logical
     /// type is absent, unknown or invalid (with a warning for the last two).
     private mutating func logical(
-        _ json: JSONValue, over base: AvroType, at path: JSONPath
+        _ json: JSONValue, over base: AvroType, at path: AvroPath
     ) -> AvroType {
         guard let annotation = json["logicalType"] else { return base }
         let logicalPath = path.appending("logicalType")
@@ -329,7 +336,7 @@ struct AvroSchemaParser {
     }
 
     private mutating func fixedLogicalType(
-        _ json: JSONValue, size: Int, at path: JSONPath
+        _ json: JSONValue, size: Int, at path: AvroPath
     ) -> AvroLogicalType? {
         guard let annotation = json["logicalType"] else { return nil }
         let logicalPath = path.appending("logicalType")
@@ -350,7 +357,7 @@ struct AvroSchemaParser {
     }
 
     private mutating func decimal(
-        _ json: JSONValue, maxPrecision: Int?, at path: JSONPath
+        _ json: JSONValue, maxPrecision: Int?, at path: AvroPath
     ) -> AvroLogicalType? {
         guard let precisionJSON = json["precision"],
             let precision = Self.nonNegativeInteger(precisionJSON), precision > 0
@@ -375,13 +382,13 @@ struct AvroSchemaParser {
         return .decimal(precision: precision, scale: scale)
     }
 
-    private mutating func warn(_ path: JSONPath, _ message: String) {
+    private mutating func warn(_ path: AvroPath, _ message: String) {
         warnings.append(AvroSchemaWarning(path: path.description, message: message))
     }
 
     // MARK: - Attributes
 
-    private func required(_ key: String, in json: JSONValue, at path: JSONPath) throws -> JSONValue
+    private func required(_ key: String, in json: JSONValue, at path: AvroPath) throws -> JSONValue
     {
         guard let value = json[key] else {
             throw AvroSchemaError(path: path.description, message: "missing attribute '\(key)'")
@@ -389,7 +396,7 @@ struct AvroSchemaParser {
         return value
     }
 
-    private func string(_ key: String, in json: JSONValue, at path: JSONPath) throws -> String {
+    private func string(_ key: String, in json: JSONValue, at path: AvroPath) throws -> String {
         let value = try required(key, in: json, at: path)
         guard let text = value.stringValue else {
             throw AvroSchemaError(
@@ -401,7 +408,7 @@ struct AvroSchemaParser {
 
     /// The strings of an optional array attribute; empty when absent.
     private func stringList(
-        _ key: String, in json: JSONValue, at path: JSONPath
+        _ key: String, in json: JSONValue, at path: AvroPath
     ) throws -> [String] {
         guard let value = json[key] else { return [] }
         guard case .array(let items) = value else {
