@@ -190,7 +190,7 @@ final class AvroCompatibilityTests: XCTestCase {
         let v2 = try record(id + #", {"name": "qty", "type": "int", "default": 0}"#)
         let v3 = try record(id + #", {"name": "qty", "type": "int"}"#)
         let history = [v1, v2]
-        func violations(_ mode: AvroCompatibilityMode) -> [String] {
+        func violations(_ mode: CompatibilityMode) -> [String] {
             AvroCompatibility.check(v3, against: history, mode: mode).map {
                 "\($0.previousIndex) \($0.direction) \($0.incompatibility.rule.rawValue)"
             }

@@ -1,3 +1,5 @@
+import HubCore
+
 /// Whether data written with one schema can be read with another, by Avro's schema resolution.
 ///
 /// ```swift
@@ -7,9 +9,9 @@
 /// // has no default [field-added-without-default]
 /// ```
 ///
-/// `check` is the one primitive; the registry's modes are compositions of it (see
-/// `AvroCompatibilityMode`): backward means the new schema reads the old one's data, forward
-/// means the old schema reads the new one's.
+/// `check` is the one primitive; the registry's `CompatibilityMode`s are compositions of it:
+/// backward means the new schema reads the old one's data, forward means the old schema reads
+/// the new one's, full both; transitive modes compare with every earlier version.
 public enum AvroCompatibility {
     /// Every incompatibility found when `reader` reads data written with `writer`; empty when
     /// the pair resolves.
@@ -22,15 +24,11 @@ public enum AvroCompatibility {
     /// Every incompatibility between `new` and the `previous` versions (oldest first) that
     /// `mode` cares about; empty when `new` may be registered.
     public static func check(
-        _ new: AvroSchema, against previous: [AvroSchema], mode: AvroCompatibilityMode
+        _ new: AvroSchema, against previous: [AvroSchema], mode: CompatibilityMode
     ) -> [AvroCompatibilityViolation] {
-        let compared: ArraySlice<(offset: Int, element: AvroSchema)>
-        switch mode {
-        case .none: return []
-        case .backward, .forward, .full: compared = Array(previous.enumerated()).suffix(1)
-        case .backwardTransitive, .forwardTransitive, .fullTransitive:
-            compared = Array(previous.enumerated())[...]
-        }
+        guard mode != .none else { return [] }
+        let indexed = Array(previous.enumerated())
+        let compared = mode.isTransitive ? indexed[...] : indexed.suffix(1)
         var violations: [AvroCompatibilityViolation] = []
         for (index, old) in compared {
             if mode.checksBackward {
