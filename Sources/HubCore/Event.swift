@@ -5,26 +5,18 @@ public enum PropertyValue: Sendable, Equatable, Hashable {
     case double(Double)
     case bool(Bool)
 
-    /// Reads `text` the way `--property k=v` means it: `true`/`false` are booleans, a whole
-    /// number is an integer, another number is a double, and anything else is a string.
-    /// Quote a value in the shell and prefix it with nothing to keep it a string: `k=007` stays
-    /// the string "007" because a leading zero is not how numbers are written.
+    /// Reads `text` the way `--property k=v` means it: `true`/`false` are booleans, and a
+    /// number is a number only when it reads back exactly as written; everything else stays the
+    /// string it was. So `42` and `-1.5` are numbers, while `007`, `1.10`, `1E3` and
+    /// `12345678901234567890` stay strings instead of losing digits.
     public static func inferred(from text: String) -> PropertyValue {
         if text == "true" { return .bool(true) }
         if text == "false" { return .bool(false) }
-        let looksNumeric = text.first.map { $0 == "-" || $0.isASCII && $0.isNumber } ?? false
-        if looksNumeric && !hasLeadingZero(text) {
-            if let int = Int64(text) { return .int(int) }
-            if let double = Double(text), double.isFinite, !text.contains("x") {
-                return .double(double)
-            }
+        if let int = Int64(text), String(int) == text { return .int(int) }
+        if let double = Double(text), double.isFinite, JSONValue.format(double: double) == text {
+            return .double(double)
         }
         return .string(text)
-    }
-
-    static func hasLeadingZero(_ text: String) -> Bool {
-        let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
-        return digits.count > 1 && digits.first == "0" && !digits.hasPrefix("0.")
     }
 
     /// The value as text, for tables.
@@ -32,7 +24,7 @@ public enum PropertyValue: Sendable, Equatable, Hashable {
         switch self {
         case .string(let value): return value
         case .int(let value): return String(value)
-        case .double(let value): return String(value)
+        case .double(let value): return JSONValue.format(double: value)
         case .bool(let value): return value ? "true" : "false"
         }
     }

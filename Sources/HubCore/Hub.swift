@@ -11,6 +11,8 @@ public struct HubSpec: Sendable, Equatable {
     public static let defaultRetentionMillis: Int64 = 7 * 24 * 3_600_000
     public static let defaultMaxEventSize = 1_048_576
     public static let maxPartitionCount = 1024
+    /// Ten years: longer than any retention a real hub has.
+    public static let maxRetentionMillis: Int64 = 3650 * 86_400_000
     public static let maxEventSizeLimit = 256 * 1_048_576
 
     public init(
@@ -31,7 +33,7 @@ public struct HubSpec: Sendable, Equatable {
         guard (1...HubSpec.maxPartitionCount).contains(partitionCount) else {
             throw HubError.invalidPartitionCount(partitionCount)
         }
-        guard retentionMillis >= 60_000 else {
+        guard (60_000...HubSpec.maxRetentionMillis).contains(retentionMillis) else {
             throw HubError.invalidRetention(Retention.format(retentionMillis))
         }
         guard (1...HubSpec.maxEventSizeLimit).contains(maxEventSize) else {

@@ -7,7 +7,11 @@ public enum HubError: Error, Equatable, CustomStringConvertible, Sendable {
     case invalidGroupName(String, reason: String)
     case hubExists(String)
     case hubNotFound(String)
+    /// The hub being followed was deleted, and maybe created again under the same name.
+    case hubReplaced(String)
     case groupExists(hub: String, group: String)
+    /// Event Hubs names are case-insensitive: `Orders` and `orders` cannot both exist.
+    case nameTakenInOtherCase(kind: String, name: String, existing: String)
     case groupNotFound(hub: String, group: String)
     case defaultGroupIsPermanent(hub: String)
     case invalidPartitionCount(Int)
@@ -32,11 +36,18 @@ public enum HubError: Error, Equatable, CustomStringConvertible, Sendable {
         case .invalidGroupName(let name, let reason):
             return "invalid consumer group name '\(name)': \(reason)"
         case .hubExists(let name):
-            return "hub '\(name)' already exists (use 'hub show \(name)' to see it)"
+            return "hub '\(name)' already exists (use 'hub show \(name)' to see it, or"
+                + " --if-not-exists to accept it)"
         case .hubNotFound(let name):
             return "hub '\(name)' does not exist (use 'hub list' to see the hubs)"
+        case .hubReplaced(let name):
+            return "hub '\(name)' was deleted while it was being followed; start again to"
+                + " follow the hub that now has that name, if any"
         case .groupExists(let hub, let group):
             return "consumer group '\(group)' already exists on hub '\(hub)'"
+        case .nameTakenInOtherCase(let kind, let name, let existing):
+            return "\(kind) '\(name)' would clash with '\(existing)': names differ only in"
+                + " case, and Event Hubs treats them as the same name"
         case .groupNotFound(let hub, let group):
             return "consumer group '\(group)' does not exist on hub '\(hub)'"
                 + " (use 'group list \(hub)' to see its groups)"
@@ -48,16 +59,17 @@ public enum HubError: Error, Equatable, CustomStringConvertible, Sendable {
             return "hub '\(hub)' has \(count) partition\(count == 1 ? "" : "s");"
                 + " partition \(partition) does not exist (use 0-\(count - 1))"
         case .invalidRetention(let text):
-            return "invalid retention '\(text)': use a number with m, h or d, such as 30m, 36h, 7d"
+            return "invalid retention '\(text)': use 1m to 3650d as a number with m, h or d,"
+                + " such as 30m, 36h, 7d or 1d12h"
         case .invalidMaxEventSize(let text):
             return "invalid maximum event size '\(text)': use bytes from 1 to 268435456,"
                 + " such as 1048576, 256KiB or 1MiB"
         case .eventTooLarge(let index, let size, let max, let hub):
-            return "event \(index + 1) is \(size) bytes, over hub '\(hub)''s maximum of \(max)"
-                + " bytes; nothing was published"
+            return "event \(index + 1) is \(size) bytes, over the maximum event size of hub"
+                + " '\(hub)' (\(max) bytes); nothing was published"
         case .batchTooLarge(let size, let max, let hub):
-            return "batch is \(size) bytes, over hub '\(hub)''s maximum of \(max) bytes;"
-                + " nothing was published (send fewer events per batch)"
+            return "batch is \(size) bytes, over the maximum size of hub '\(hub)' (\(max)"
+                + " bytes); nothing was published (send fewer events per batch)"
         case .keyAndPartition:
             return "give either a partition key or a partition, not both"
         case .invalidPosition(let text):

@@ -10,12 +10,19 @@ public final class Tailer {
     public private(set) var cursors: [Int: Int64] = [:]
     /// Partitions still waiting for their start position to resolve to a sequence number.
     private var pending: [Int: EventPosition]
+    /// The followed hub's creation time: a different one means it was deleted and created again.
+    private let createdAt: Int64
+    private var lastIdentityCheck: Int64
+    /// How often, in milliseconds, to check that the hub is still the one being followed.
+    static let identityCheckMillis: Int64 = 500
 
     /// Follows `starts.keys`, each from its own position.
     public init(log: EventLog, hub: String, starts: [Int: EventPosition]) throws {
         self.log = log
         self.hub = hub
         self.pending = starts
+        self.createdAt = try log.hub(named: hub).createdAt
+        self.lastIdentityCheck = Timestamp.now()
 
         // `latest` means after the events that exist now, so it is fixed at once.
         let states = try log.partitionStates(hub: hub)
@@ -28,7 +35,13 @@ public final class Tailer {
     /// Events that arrived since the last poll, at most `maxPerPartition` from each partition,
     /// ordered by enqueued time across partitions.
     public func poll(maxPerPartition: Int = 1000) throws -> [ReceivedEvent] {
-        let states = try log.partitionStates(hub: hub)
+        try checkIdentity()
+        let states: [PartitionState]
+        do {
+            states = try log.partitionStates(hub: hub)
+        } catch HubError.hubNotFound {
+            throw HubError.hubReplaced(hub)
+        }
         var events: [ReceivedEvent] = []
         for state in states {
             let partition = state.partition
@@ -59,6 +72,21 @@ public final class Tailer {
             }
         }
         return events
+    }
+
+    /// Throws `hubReplaced` when the hub was deleted and created again since the tailer began;
+    /// checked at most every `identityCheckMillis`.
+    private func checkIdentity() throws {
+        let now = Timestamp.now()
+        guard now - lastIdentityCheck >= Tailer.identityCheckMillis else { return }
+        lastIdentityCheck = now
+        do {
+            guard try log.hub(named: hub).createdAt == createdAt else {
+                throw HubError.hubReplaced(hub)
+            }
+        } catch HubError.hubNotFound {
+            throw HubError.hubReplaced(hub)
+        }
     }
 
     /// A position that found nothing means "from the next event" once the partition state was

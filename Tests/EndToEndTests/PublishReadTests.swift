@@ -132,7 +132,7 @@ final class PublishReadTests: XCTestCase {
             .write(toFile: file, atomically: true, encoding: .utf8)
         let result = hubsh.script("publish tiny --file \(file)")
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stderr.contains("event 2 is 100 bytes"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("mixed.txt:2: the event is 100 bytes"), result.stderr)
         XCTAssertTrue(result.stderr.contains("nothing was published"), result.stderr)
         let events = hubsh.script("read tiny --json").jsonLines()
         XCTAssertEqual(events.count, 0)

@@ -73,6 +73,11 @@ final class ValueParsingTests: XCTestCase {
         XCTAssertEqual(PropertyValue.inferred(from: "007"), .string("007"))
         XCTAssertEqual(PropertyValue.inferred(from: "OrderPlaced"), .string("OrderPlaced"))
         XCTAssertEqual(PropertyValue.inferred(from: "inf"), .string("inf"))
+        // Numbers that would not read back exactly stay the text they were.
+        for text in ["1.10", "1E3", "12345678901234567890", "0x10", "+5", "1.0"] {
+            XCTAssertEqual(PropertyValue.inferred(from: text), .string(text), text)
+        }
+        XCTAssertEqual(PropertyValue.double(1.0).text, "1")
     }
 
     func testJSONKeepsMemberOrderAndNumberText() throws {

@@ -9,6 +9,13 @@ extension LMDBEventLog {
                 if try tables.groups.exists(record, name) {
                     throw HubError.groupExists(hub: hub, group: name)
                 }
+                let folded = name.lowercased()
+                if let other = try tables.groups.all(record).first(where: {
+                    $0.name.lowercased() == folded
+                }) {
+                    throw HubError.nameTakenInOtherCase(
+                        kind: "consumer group", name: name, existing: other.name)
+                }
                 let group = ConsumerGroup(hub: hub, name: name, createdAt: options.clock())
                 try tables.groups.insert(record, name, createdAt: group.createdAt)
                 return group

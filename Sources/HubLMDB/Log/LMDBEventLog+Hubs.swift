@@ -10,6 +10,13 @@ extension LMDBEventLog {
         return try perform("create hub '\(spec.name)'") {
             try writing { tables in
                 if try tables.hubs.find(spec.name) != nil { throw HubError.hubExists(spec.name) }
+                let folded = spec.name.lowercased()
+                if let other = try tables.hubs.all().first(where: {
+                    $0.name.lowercased() == folded
+                }) {
+                    throw HubError.nameTakenInOtherCase(
+                        kind: "hub", name: spec.name, existing: other.name)
+                }
                 let properties = HubProperties(
                     name: spec.name, partitionCount: spec.partitionCount,
                     retentionMillis: spec.retentionMillis, maxEventSize: spec.maxEventSize,

@@ -95,7 +95,11 @@ enum CheckpointCommands {
             guard let token = arguments.token("--to") else {
                 throw arguments.usageError("checkpoint reset needs --to earliest|latest|time:T")
             }
-            let position = try EventPosition.parse(token.text)
+            guard let position = try? EventPosition.parse(token.text), canReset(to: position)
+            else {
+                throw arguments.usageError(
+                    "--to takes earliest, latest or time:ISO8601, not '\(token.text)'", at: token)
+            }
             let partitions = try Read.partitions(arguments, hub: hub)
             try resetCheckpoints(
                 hub: hub, group: group, partitions: partitions, to: position, token: token,
@@ -104,6 +108,13 @@ enum CheckpointCommands {
                 .filter { partitions.contains($0.partition) }
             ProgressRows.print(rows, arguments: arguments, context: context, totals: true)
         })
+
+    static func canReset(to position: EventPosition) -> Bool {
+        switch position {
+        case .earliest, .latest, .enqueuedTime: return true
+        default: return false
+        }
+    }
 
     static func resetCheckpoints(
         hub: HubProperties, group: String, partitions: [Int], to position: EventPosition,

@@ -50,8 +50,9 @@ enum Consume {
         }
 
         var starts: [Int: EventPosition] = [:]
-        for progress in try ConsumerProgress.all(log: context.log, hub: hub.name, group: group)
-        where partitions.contains(progress.partition) {
+        let progressRows = try ConsumerProgress.all(log: context.log, hub: hub.name, group: group)
+        warnAboutOtherConsumers(progressRows, group: group, context: context)
+        for progress in progressRows where partitions.contains(progress.partition) {
             if progress.lostToRetention > 0 {
                 context.output.warning(
                     "partition \(progress.partition): \(progress.lostToRetention) events expired"
@@ -91,6 +92,26 @@ enum Consume {
                     + " group '\(group)'")
         }
     }
+}
+
+/// How recent another owner's checkpoint must be for `consume` to warn that it may still run.
+let recentCheckpointMillis: Int64 = 30_000
+
+/// Warns when another consumer wrote checkpoints of this group moments ago. hubsh does not
+/// balance partitions between the consumers of a group: two running at once would each
+/// receive every event, and the last one to checkpoint wins.
+func warnAboutOtherConsumers(
+    _ progress: [ConsumerProgress], group: String, context: ShellContext
+) {
+    let now = Timestamp.now()
+    let recent = progress.compactMap(\.checkpoint).filter {
+        $0.owner != context.owner && now - $0.updatedAt < recentCheckpointMillis
+    }
+    guard let latest = recent.max(by: { $0.updatedAt < $1.updatedAt }) else { return }
+    let seconds = max(0, now - latest.updatedAt) / 1000
+    context.output.warning(
+        "group '\(group)' was checkpointed \(seconds)s ago by \(latest.owner); if that consumer"
+            + " is still running, both receive every event (one reader per group at a time)")
 }
 
 /// Collects the last processed event per partition and writes checkpoints for them.

@@ -22,20 +22,47 @@ struct EventPrinter {
             "offset \(event.offset)",
             output.style(.dim, Timestamp.format(event.enqueuedTime)),
         ]
-        if let key = event.data.partitionKey { header.append("key \(key)") }
-        if let type = event.data.contentType { header.append(output.style(.dim, type)) }
+        if let key = event.data.partitionKey { header.append("key " + Visible.text(key)) }
+        if let type = event.data.contentType {
+            header.append(output.style(.dim, Visible.text(type)))
+        }
         if !event.data.properties.isEmpty {
-            let properties = event.data.properties.map { "\($0.0)=\($0.1.text)" }
+            let properties = event.data.properties.map {
+                Visible.text($0.0) + "=" + Visible.text($0.1.text)
+            }
             header.append(output.style(.magenta, properties.joined(separator: " ")))
         }
         output.line(header.joined(separator: "  "))
-        if let text = BodyText.utf8(event.data.body), !text.contains("\u{1B}") {
-            output.line("  " + text.replacingOccurrences(of: "\n", with: "\n  "))
+        if let text = BodyText.utf8(event.data.body) {
+            output.line("  " + Visible.text(text, keepLines: true))
         } else {
             output.line(
                 "  " + output.style(
                     .yellow,
                     "<\(event.data.body.count) bytes binary> \(BodyText.hex(event.data.body))"))
         }
+    }
+}
+
+/// Text made safe to show on a terminal: control characters (escape sequences among them)
+/// are written as `\u{1b}` instead of being sent to the terminal.
+enum Visible {
+    /// `text` with control characters escaped; with `keepLines`, line breaks and tabs stay and
+    /// every line after the first is indented two spaces under the event's header.
+    static func text(_ text: String, keepLines: Bool = false) -> String {
+        let needsWork = text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }
+        guard needsWork else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0A where keepLines: out += "\n  "
+            case 0x09 where keepLines: out += "\t"
+            case 0x00..<0x20, 0x7F, 0x80..<0xA0:
+                out += "\\u{" + String(scalar.value, radix: 16) + "}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }

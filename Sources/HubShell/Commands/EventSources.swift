@@ -53,27 +53,64 @@ struct EventSources {
         return [UInt8](data)
     }
 
-    /// One event per line: the line's bytes, or hex decoded when `hex`.
-    func plainEvents(_ bytes: [UInt8], hex: Bool, file: String) throws -> [EventData] {
+    /// One event per line: the line's bytes, or hex decoded when `hex`. Each event is checked
+    /// against `hub`'s maximum event size here, so an error names its line.
+    func plainEvents(_ bytes: [UInt8], hex: Bool, file: String, hub: HubProperties) throws
+        -> [EventData]
+    {
         try EventSources.lines(bytes).map { number, line in
-            guard hex else { return event(body: Array(line)) }
-            guard let body = BodyText.bytes(hex: String(decoding: line, as: UTF8.self)) else {
-                throw CommandFailure(
-                    "\(file):\(number): not hex; write bytes as pairs of hex digits like 00ff0a")
+            var body = Array(line)
+            if hex {
+                guard let decoded = BodyText.bytes(hex: String(decoding: line, as: UTF8.self))
+                else {
+                    throw CommandFailure(
+                        "\(file):\(number): not hex; write bytes as pairs of hex digits like"
+                            + " 00ff0a")
+                }
+                body = decoded
             }
-            return event(body: body)
+            let made = event(body: body)
+            try EventSources.checkSize(made, hub: hub, file: file, line: number)
+            return made
+        }
+    }
+
+    static func checkSize(_ event: EventData, hub: HubProperties, file: String, line: Int) throws {
+        guard event.size <= hub.maxEventSize else {
+            throw CommandFailure(
+                "\(file):\(line): the event is \(event.size) bytes, over the maximum event size"
+                    + " of hub '\(hub.name)' (\(hub.maxEventSize) bytes); nothing was published")
         }
     }
 
     /// One event per line from envelope objects:
     /// `{"body":…,"key":…,"partition":…,"properties":{…},"contentType":…}`.
     /// Returns the events and the partition each one names, if any.
-    func envelopeEvents(_ bytes: [UInt8], file: String) throws -> ([EventData], [Int?]) {
+    func envelopeEvents(_ bytes: [UInt8], file: String, hub: HubProperties) throws
+        -> ([EventData], [Int?])
+    {
         var events: [EventData] = []
         var partitions: [Int?] = []
         for (number, line) in EventSources.lines(bytes) {
             do {
-                let (event, partition) = try envelope(try JSONValue.parse(bytes: Array(line)))
+                var (event, partition) = try envelope(try JSONValue.parse(bytes: Array(line)))
+                // A line of `read --json` has both; they agree when the key chose the partition.
+                if let key = event.partitionKey, let given = partition {
+                    let hashed = PartitionKey.partition(
+                        for: key, partitionCount: hub.partitionCount)
+                    guard hashed == given else {
+                        throw EnvelopeError(
+                            message: "key '\(key)' goes to partition \(hashed) of hub"
+                                + " '\(hub.name)', not \(given); give either key or partition")
+                    }
+                    partition = nil
+                }
+                if let partition, partition >= hub.partitionCount {
+                    throw EnvelopeError(
+                        message: "partition \(partition) does not exist; hub '\(hub.name)' has"
+                            + " partitions 0-\(hub.partitionCount - 1)")
+                }
+                try EventSources.checkSize(event, hub: hub, file: file, line: number)
                 events.append(event)
                 partitions.append(partition)
             } catch let error as JSONParseError {
@@ -93,6 +130,9 @@ struct EventSources {
 
     static let envelopeFields = ["body", "bodyBase64", "key", "partitionKey", "partition",
                                  "properties", "contentType"]
+    /// Fields that `read --json` prints and the log assigns: accepted and ignored, so that a
+    /// dump made with `read --json` can be published again.
+    static let assignedFields: Set = ["hub", "sequenceNumber", "offset", "enqueuedTime"]
 
     func envelope(_ value: JSONValue) throws -> (EventData, Int?) {
         guard case .object(let members) = value else {
@@ -101,7 +141,22 @@ struct EventSources {
         var event = self.event(body: [])
         var partition: Int? = nil
         var sawBody = false
+        var seen = Set<String>()
         for (name, field) in members {
+            guard seen.insert(name).inserted else {
+                throw EnvelopeError(message: "field '\(name)' is given twice")
+            }
+            if EventSources.assignedFields.contains(name) { continue }
+            if (name == "body" && seen.contains("bodyBase64"))
+                || (name == "bodyBase64" && seen.contains("body"))
+            {
+                throw EnvelopeError(message: "give either body or bodyBase64, not both")
+            }
+            if (name == "key" && seen.contains("partitionKey"))
+                || (name == "partitionKey" && seen.contains("key"))
+            {
+                throw EnvelopeError(message: "give either key or partitionKey, not both")
+            }
             switch (name, field) {
             case ("body", .string(let text)):
                 event.body = Array(text.utf8)
@@ -131,8 +186,10 @@ struct EventSources {
                 }
                 partition = id
             case ("properties", .object(let properties)):
-                event.properties = try properties.map { key, value in
-                    (key, try EventSources.property(key, value))
+                event.properties = []
+                for (key, value) in properties {
+                    event.properties.removeAll { $0.0 == key }
+                    event.properties.append((key, try EventSources.property(key, value)))
                 }
             case ("contentType", .string(let type)):
                 event.contentType = type
@@ -147,9 +204,6 @@ struct EventSources {
         }
         guard sawBody else {
             throw EnvelopeError(message: "the envelope has no 'body' (or 'bodyBase64')")
-        }
-        if partition != nil && event.partitionKey != nil {
-            throw EnvelopeError(message: "give either key or partition, not both")
         }
         return (event, partition)
     }
@@ -171,7 +225,7 @@ struct EventSources {
     /// `k=v` from `--property`, with the value's type inferred.
     static func property(_ token: Token) throws -> (String, PropertyValue) {
         guard let equals = token.text.firstIndex(of: "="), equals != token.text.startIndex else {
-            throw HubError.invalidProperty(token.text)
+            throw UsageError(HubError.invalidProperty(token.text).description, at: token.location)
         }
         let key = String(token.text[..<equals])
         let value = String(token.text[token.text.index(after: equals)...])

@@ -15,10 +15,31 @@ enum GroupCommands {
                 Positional("HUB", "the hub", completion: .hub),
                 Positional("GROUP", "the new group's name"),
             ],
-            examples: ["group create orders billing"]),
+            flags: [
+                Flag(
+                    "--if-not-exists",
+                    "succeed without a change when the group exists (for repeatable scripts)"),
+            ],
+            examples: [
+                "group create orders billing", "group create orders billing --if-not-exists",
+            ]),
         run: { arguments, context in
-            let group = try context.log.createConsumerGroup(
-                hub: arguments.string(at: 0), name: arguments.string(at: 1))
+            let hub = arguments.string(at: 0)
+            let name = arguments.string(at: 1)
+            if arguments.has("--if-not-exists"),
+               let existing = try context.log.consumerGroups(hub: hub).first(where: {
+                   $0.name == name
+               })
+            {
+                if context.output.wantsJSON(arguments) {
+                    context.output.json(json(existing))
+                } else {
+                    context.output.line(
+                        "consumer group '\(name)' already exists on hub '\(hub)'; left as it is")
+                }
+                return
+            }
+            let group = try context.log.createConsumerGroup(hub: hub, name: name)
             if context.output.wantsJSON(arguments) {
                 context.output.json(json(group))
             } else {

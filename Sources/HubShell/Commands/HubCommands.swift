@@ -22,34 +22,56 @@ enum HubCommands {
                 Flag(
                     "--max-event-size", value: "BYTES",
                     "largest event or batch, such as 1MiB or 262144 (default 1MiB)"),
+                Flag(
+                    "--if-not-exists",
+                    "succeed without a change when the hub exists (for repeatable scripts)"),
             ],
             examples: [
                 "hub create orders",
+                "hub create orders --partitions 8 --if-not-exists",
                 "hub create clickstream --partitions 32 --retention 1d",
                 "hub create invoices --max-event-size 256KiB",
             ]),
         run: { arguments, context in
             var spec = HubSpec(name: arguments.string(at: 0))
             spec.partitionCount = try arguments.int(
-                "--partitions", default: HubSpec.defaultPartitionCount)
+                "--partitions", default: HubSpec.defaultPartitionCount,
+                range: 1...HubSpec.maxPartitionCount)
             if let token = arguments.token("--retention") {
-                guard let millis = Retention.parse(token.text) else {
-                    throw HubError.invalidRetention(token.text)
+                guard let millis = Retention.parse(token.text),
+                      (60_000...HubSpec.maxRetentionMillis).contains(millis)
+                else {
+                    throw arguments.usageError(
+                        HubError.invalidRetention(token.text).description, at: token)
                 }
                 spec.retentionMillis = millis
             }
             if let token = arguments.token("--max-event-size") {
-                guard let bytes = ByteSize.parse(token.text) else {
-                    throw HubError.invalidMaxEventSize(token.text)
+                guard let bytes = ByteSize.parse(token.text),
+                      (1...HubSpec.maxEventSizeLimit).contains(bytes)
+                else {
+                    throw arguments.usageError(
+                        HubError.invalidMaxEventSize(token.text).description, at: token)
                 }
                 spec.maxEventSize = bytes
+            }
+            if arguments.has("--if-not-exists"),
+               let existing = try context.log.hubs().first(where: { $0.name == spec.name })
+            {
+                if context.output.wantsJSON(arguments) {
+                    context.output.json(HubJSON.properties(existing))
+                } else {
+                    context.output.line("hub '\(existing.name)' already exists; left as it is")
+                }
+                return
             }
             let hub = try context.log.createHub(spec)
             if context.output.wantsJSON(arguments) {
                 context.output.json(HubJSON.properties(hub))
             } else {
                 context.output.line(
-                    "created hub '\(hub.name)': \(hub.partitionCount) partitions, retention"
+                    "created hub '\(hub.name)': \(hub.partitionCount)"
+                        + " partition\(hub.partitionCount == 1 ? "" : "s"), retention"
                         + " \(Retention.format(hub.retentionMillis)), max event size"
                         + " \(ByteSize.format(Int64(hub.maxEventSize)))")
             }

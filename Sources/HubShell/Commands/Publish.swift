@@ -63,9 +63,15 @@ enum Publish {
         var sources = EventSources()
         sources.partitionKey = key
         sources.contentType = arguments.string("--content-type")
-        sources.properties = try arguments.tokens("--property").map(EventSources.property)
+        for token in arguments.tokens("--property") {
+            let (key, value) = try EventSources.property(token)
+            // A property given twice keeps its last value, once.
+            sources.properties.removeAll { $0.0 == key }
+            sources.properties.append((key, value))
+        }
 
-        let (events, perEventPartitions) = try collect(arguments, sources: sources, context)
+        let (events, perEventPartitions) = try collect(
+            arguments, hub: hub, sources: sources, context)
         guard !events.isEmpty else {
             throw CommandFailure("nothing to publish: the input has no events")
         }
@@ -106,9 +112,10 @@ enum Publish {
     }
 
     /// The events to publish, and the partition each names (from envelopes).
-    static func collect(_ arguments: Arguments, sources: EventSources, _ context: ShellContext)
-        throws -> ([EventData], [Int?]?)
-    {
+    static func collect(
+        _ arguments: Arguments, hub: HubProperties, sources: EventSources,
+        _ context: ShellContext
+    ) throws -> ([EventData], [Int?]?) {
         let count = try arguments.int("--count", range: 1...100_000_000)
         let body = arguments.positional(1)
         let givenSources = [
@@ -124,15 +131,24 @@ enum Publish {
         if arguments.has("--envelope") && !arguments.has("--file") {
             throw arguments.usageError("--envelope applies to --file; add --file FILE")
         }
+        if arguments.has("--envelope") && arguments.has("--hex") {
+            throw arguments.usageError(
+                "--hex does not apply to --envelope; give binary bodies as bodyBase64")
+        }
+        if arguments.has("--seed") && !arguments.has("--sample") {
+            throw arguments.usageError("--seed applies to --sample; add --sample NAME")
+        }
 
         if let file = arguments.string("--file") {
             if count != nil { throw arguments.usageError("--count does not apply to --file") }
             let bytes = try EventSources.read(file: file, context: context)
             if arguments.has("--envelope") {
-                let (events, partitions) = try sources.envelopeEvents(bytes, file: file)
+                let (events, partitions) = try sources.envelopeEvents(bytes, file: file, hub: hub)
                 return (events, partitions)
             }
-            return (try sources.plainEvents(bytes, hex: arguments.has("--hex"), file: file), nil)
+            let events = try sources.plainEvents(
+                bytes, hex: arguments.has("--hex"), file: file, hub: hub)
+            return (events, nil)
         }
         let bodyFiles = arguments.strings("--body-file")
         if !bodyFiles.isEmpty {

@@ -31,26 +31,24 @@ enum Read {
             let position = try Read.position(arguments, default: .earliest)
             let count = try arguments.int("--count", default: 100, range: 0...10_000_000)
             let partitions = try Read.partitions(arguments, hub: hub)
-
-            var events: [ReceivedEvent] = []
-            for partition in partitions {
-                events += try context.log.read(
-                    hub: hub.name, partition: partition, from: position, maxCount: count)
-            }
-            if partitions.count > 1 {
-                events.sort {
-                    ($0.enqueuedTime, $0.partition, $0.sequenceNumber)
-                        < ($1.enqueuedTime, $1.partition, $1.sequenceNumber)
-                }
-            }
-            let shown = events.prefix(count)
             let printer = EventPrinter(
                 output: context.output, json: context.output.wantsJSON(arguments))
-            shown.forEach(printer.print)
+
+            // Partitions are read in chunks and merged by enqueued time, so memory stays
+            // bounded however many events are asked for.
+            var merge = try PartitionMerge(
+                log: context.log, hub: hub.name, partitions: partitions, from: position)
+            var shown = 0
+            while shown < count, let event = try merge.next() {
+                printer.print(event)
+                shown += 1
+                if context.isInterrupted || context.output.standardOutput.broken { break }
+            }
+            let more = shown == count && count > 0 ? (try merge.next()) != nil : false
             if !printer.json {
                 context.output.note(
-                    "\(shown.count) event\(shown.count == 1 ? "" : "s") from hub '\(hub.name)'"
-                        + (events.count > shown.count ? " (more with --count)" : ""))
+                    "\(shown) event\(shown == 1 ? "" : "s") from hub '\(hub.name)'"
+                        + (more ? " (more with --count)" : ""))
             }
         })
 
@@ -64,11 +62,21 @@ enum Read {
             }
             return fallback
         }
+        let position: EventPosition
         do {
-            return try EventPosition.parse(token.text, exclusive: arguments.has("--exclusive"))
+            position = try EventPosition.parse(token.text, exclusive: arguments.has("--exclusive"))
         } catch let error as HubError {
             throw arguments.usageError(error.description, at: token)
         }
+        switch position {
+        case .sequenceNumber, .offset: break
+        default:
+            if arguments.has("--exclusive") {
+                throw arguments.usageError(
+                    "--exclusive applies to --from seq:N and --from offset:N", at: token)
+            }
+        }
+        return position
     }
 
     /// The partition given with `--partition`, or all of the hub's.
@@ -78,5 +86,49 @@ enum Read {
             return [partition]
         }
         return Array(0..<hub.partitionCount)
+    }
+}
+
+/// Reads several partitions from one position and yields their events in enqueued-time order
+/// (partition and sequence number break ties), holding at most one chunk per partition.
+struct PartitionMerge {
+    static let chunk = 512
+
+    let log: EventLog
+    let hub: String
+    private var buffers: [Int: ArraySlice<ReceivedEvent>] = [:]
+    /// Where each partition that may hold more events continues.
+    private var resume: [Int: EventPosition] = [:]
+
+    init(log: EventLog, hub: String, partitions: [Int], from position: EventPosition) throws {
+        self.log = log
+        self.hub = hub
+        for partition in partitions {
+            resume[partition] = position
+            try refill(partition)
+        }
+    }
+
+    private mutating func refill(_ partition: Int) throws {
+        guard let position = resume.removeValue(forKey: partition) else { return }
+        let events = try log.read(
+            hub: hub, partition: partition, from: position, maxCount: PartitionMerge.chunk)
+        buffers[partition] = events[...]
+        if let last = events.last, events.count == PartitionMerge.chunk {
+            resume[partition] = .sequenceNumber(last.sequenceNumber + 1, inclusive: true)
+        }
+    }
+
+    /// The earliest event not yet returned, or nil when every partition is done.
+    mutating func next() throws -> ReceivedEvent? {
+        var best: ReceivedEvent? = nil
+        for partition in buffers.keys.sorted() {
+            if buffers[partition]?.isEmpty ?? true { try refill(partition) }
+            guard let head = buffers[partition]?.first else { continue }
+            if let current = best, current.enqueuedTime <= head.enqueuedTime { continue }
+            best = head
+        }
+        if let best { buffers[best.partition]?.removeFirst() }
+        return best
     }
 }

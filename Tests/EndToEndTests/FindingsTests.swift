@@ -1,0 +1,119 @@
+import Foundation
+import XCTest
+
+/// Behaviour that a newcomer's first session showed was missing or wrong.
+final class FindingsTests: XCTestCase {
+    var hubsh = Hubsh()
+
+    override func tearDown() {
+        hubsh.cleanUp()
+    }
+
+    func testReadJSONDumpPublishesBackAsEnvelopes() throws {
+        hubsh.script("hub create src --partitions 2; hub create copy --partitions 2")
+        hubsh.script(
+            "publish src --key k1 --property n=1 --content-type text/plain one;"
+                + " publish src --partition 1 --hex 00ff")
+        let dump = hubsh.script("read src --json")
+        let file = Hubsh.temporaryDirectory("dump") + "/dump.jsonl"
+        try dump.stdout.write(toFile: file, atomically: true, encoding: .utf8)
+        let replay = hubsh.script("publish copy --file \(file) --envelope")
+        XCTAssertEqual(replay.status, 0, replay.stderr)
+        let copied = hubsh.script("read copy --json").jsonLines()
+        let original = dump.jsonLines()
+        XCTAssertEqual(copied.count, 2)
+        for key in ["partition", "partitionKey", "contentType", "body", "bodyBase64"] {
+            XCTAssertEqual(
+                copied.map { "\($0[key] ?? "-")" }, original.map { "\($0[key] ?? "-")" }, key)
+        }
+    }
+
+    func testEnvelopeProblemsNameTheirLine() throws {
+        hubsh.script("hub create env --partitions 3")
+        let cases: [(String, String)] = [
+            ("{\"body\":\"x\",\"partition\":\"5\"}", "partition 5 does not exist"),
+            ("{\"body\":\"x\",\"body\":\"y\"}", "given twice"),
+            ("{\"body\":\"x\",\"bodyBase64\":\"eA==\"}", "not both"),
+            ("{\"body\":\"x\",\"key\":\"a\",\"partitionKey\":\"b\"}", "not both"),
+        ]
+        for (line, words) in cases {
+            let file = Hubsh.temporaryDirectory("env") + "/e.jsonl"
+            try "{\"body\":\"ok\"}\n\n\(line)\n"
+                .write(toFile: file, atomically: true, encoding: .utf8)
+            let result = hubsh.script("publish env --file \(file) --envelope")
+            XCTAssertEqual(result.status, 1, line)
+            XCTAssertTrue(result.stderr.contains("e.jsonl:3:"), result.stderr)
+            XCTAssertTrue(result.stderr.contains(words), result.stderr)
+        }
+        XCTAssertEqual(hubsh.script("read env --json").jsonLines().count, 0)
+    }
+
+    func testRepeatedPropertyKeepsItsLastValueOnce() {
+        hubsh.script(
+            "hub create props --partitions 1; publish props --property k=v --property k=w x")
+        let event = hubsh.script("read props --json")
+        XCTAssertTrue(event.stdout.contains("\"properties\":{\"k\":\"w\"}"), event.stdout)
+    }
+
+    func testHubAndGroupCreationCanBeRepeatedWithIfNotExists() {
+        let twice = "hub create idem --partitions 2 --if-not-exists;"
+            + " hub create idem --partitions 2 --if-not-exists;"
+            + " group create idem g --if-not-exists; group create idem g --if-not-exists"
+        let result = hubsh.script(twice)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("already exists; left as it is"), result.stdout)
+        XCTAssertEqual(hubsh.script("group list idem --json").jsonLines().count, 2)
+    }
+
+    func testNamesDifferingOnlyInCaseClash() {
+        hubsh.script("hub create orders; group create orders billing")
+        let hub = hubsh.script("hub create Orders")
+        XCTAssertEqual(hub.status, 1)
+        XCTAssertTrue(hub.stderr.contains("differ only in case"), hub.stderr)
+        let group = hubsh.script("group create orders Billing")
+        XCTAssertEqual(group.status, 1)
+        XCTAssertTrue(group.stderr.contains("differ only in case"), group.stderr)
+    }
+
+    func testBadFlagValuesAreUsageErrors() {
+        hubsh.script("hub create h --partitions 1; group create h g")
+        for command in ["hub create x --retention 1y", "hub create x --retention 30s",
+                        "hub create x --max-event-size 0", "hub create x --partitions 0",
+                        "publish h --property novalue x", "checkpoint reset h g --to bogus",
+                        "read h --from earliest --exclusive", "publish h --seed 3 x"] {
+            let result = hubsh.script(command)
+            XCTAssertEqual(result.status, 2, "\(command): \(result.stderr)")
+            XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, result.stderr)
+        }
+    }
+
+    func testControlCharactersInKeysAndPropertiesAreShownEscaped() {
+        hubsh.script("hub create esc --partitions 1")
+        hubsh.script("publish esc --key 'k\u{1B}[2J' --property 'c=\u{1B}[31m' body")
+        let text = hubsh.script("read esc")
+        XCTAssertFalse(text.stdout.contains("\u{1B}"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("\\u{1b}[2J"), text.stdout)
+        let json = hubsh.script("read esc --json").jsonLines()
+        XCTAssertEqual(json.first?["partitionKey"] as? String, "k\u{1B}[2J")
+    }
+
+    func testTailStopsWhenItsHubIsDeletedAndCreatedAgain() {
+        hubsh.script("hub create gone --partitions 2")
+        let tail = hubsh.start(["-c", "tail gone --timeout 20s"])
+        Thread.sleep(forTimeInterval: 1.0)
+        hubsh.script("hub delete gone; hub create gone --partitions 8; publish gone x")
+        let result = hubsh.finish(tail, timeout: 30)
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains("was deleted while it was being followed"),
+                      result.stderr)
+    }
+
+    func testConsumeWarnsWhenAnotherConsumerJustCheckpointed() {
+        hubsh.script("hub create shared --partitions 1; group create shared g; publish shared x")
+        hubsh.script("consume shared --group g")
+        hubsh.script("publish shared y")
+        let second = hubsh.script("consume shared --group g")
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertTrue(second.stderr.contains("was checkpointed"), second.stderr)
+    }
+}
