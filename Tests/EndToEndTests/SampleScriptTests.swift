@@ -22,10 +22,11 @@ final class SampleScriptTests: XCTestCase {
             // $default plus the 2-3 groups of each value stream.
             XCTAssertTrue((3...4).contains(groups), "\(name) has \(groups) groups")
         }
-        // A second run refuses to create what exists, and says so.
+        // A second run changes nothing and succeeds: the script is repeatable.
         let again = hubsh.run(["-f", samples.appendingPathComponent("onboard.hsh").path])
-        XCTAssertEqual(again.status, 1)
-        XCTAssertTrue(again.stderr.contains("already exists"), again.stderr)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertTrue(again.stdout.contains("already exists; left as it is"), again.stdout)
+        XCTAssertEqual(hubsh.script("hub list --json").jsonLines().count, 20)
     }
 
     func testTourRunsUnattendedFromAnyFolder() {
