@@ -40,7 +40,9 @@ final class ScriptTests: XCTestCase {
             XCTAssert(Self.knownCommands.contains(words[0]), "line \(command.line)")
             if words.starts(with: ["hub", "create"]) { hubs.insert(words[2]) }
             if words.starts(with: ["group", "create"]) {
-                XCTAssertEqual(words.count, 4, "line \(command.line)")
+                let positional = words.filter { !$0.hasPrefix("--") }
+                XCTAssertEqual(positional.count, 4, "line \(command.line)")
+                XCTAssert(words.contains("--if-not-exists"), "line \(command.line): repeatable")
                 XCTAssert(hubs.contains(words[2]), "line \(command.line): hub comes first")
                 groups[words[2], default: []].append(words[3])
             }
