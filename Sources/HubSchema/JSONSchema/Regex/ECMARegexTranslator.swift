@@ -172,7 +172,8 @@ struct ECMARegexTranslator {
             let name = try groupName()
             output += "(?<" + name + ">"
         default:
-            throw fail("invalid group: '(?' must be followed by ':', '=', '!', '<=', '<!' or a name")
+            throw fail("invalid group: '(?' must be followed by ':', '=', '!', '<=', '<!' "
+                       + "or <name>")
         }
     }
 

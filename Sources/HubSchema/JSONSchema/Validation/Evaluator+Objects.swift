@@ -8,7 +8,7 @@ extension Evaluator {
         switch keyword.rule {
         case .required(let names):
             var valid = true
-            for name in names where !members.contains(where: { $0.0.isIdentical(to: name) }) {
+            for name in names where !Self.has(members, name) {
                 valid = fail(node, "required", "the required property \"\(name)\" is missing")
                 if !collecting || isFull { return false }
             }
@@ -41,8 +41,8 @@ extension Evaluator {
                         + ", more than the maximum of \(maximum)")
         case .dependentRequired(let rules):
             var valid = true
-            for rule in rules where members.contains(where: { $0.0.isIdentical(to: rule.property) }) {
-                for name in rule.required where !members.contains(where: { $0.0.isIdentical(to: name) }) {
+            for rule in rules where Self.has(members, rule.property) {
+                for name in rule.required where !Self.has(members, name) {
                     valid = fail(node, keyword.name, "the property \"\(name)\" is required when "
                                  + "\"\(rule.property)\" is present")
                     if !collecting || isFull { return false }
@@ -51,7 +51,7 @@ extension Evaluator {
             return valid
         case .dependentSchemas(let rules):
             var valid = true
-            for rule in rules where members.contains(where: { $0.0.isIdentical(to: rule.property) }) {
+            for rule in rules where Self.has(members, rule.property) {
                 if collecting { keywordPath.append(rule.property) }
                 let passed = evaluate(rule.node.node, instance, &annotations)
                 if collecting { keywordPath.removeLast() }
@@ -78,6 +78,11 @@ extension Evaluator {
         default:
             return true
         }
+    }
+
+    /// True when the object has a member named exactly `name`.
+    static func has(_ members: [(String, JSONValue)], _ name: String) -> Bool {
+        members.contains { $0.0.isIdentical(to: name) }
     }
 
     /// `properties`, `patternProperties` and `additionalProperties` in one pass: each member

@@ -150,9 +150,10 @@ struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// True when `self / divisor` is a whole number; `divisor` must be greater than zero.
     ///
-    /// With `self = a × 10^e` and `divisor = b × 10^f` (a, b without trailing zeros), the quotient
-    /// is whole only if `e >= f` and `b` divides `a × 10^(e - f)`. Powers of ten past the count
-    /// of twos and fives in `b` change nothing, so the shift is capped by `b`'s length.
+    /// With `self = a × 10^e` and `divisor = b × 10^f` (a, b without trailing zeros), the
+    /// quotient is whole only if `e >= f` and `b` divides `a × 10^(e - f)`. Powers of ten past
+    /// the count of twos and fives in `b` change nothing, so the shift is capped by `b`'s
+    /// length.
     func isMultiple(of divisor: ExactDecimal) -> Bool {
         if isZero { return true }
         guard !divisor.isZero else { return false }

@@ -21,9 +21,9 @@ enum JSONEquality {
         case (.object(let a), .object(let b)):
             guard a.count == b.count else { return false }
             for (key, value) in a {
-                guard let other = b.first(where: { $0.0.isIdentical(to: key) }), equal(value, other.1) else {
-                    return false
-                }
+                guard let other = b.first(where: { $0.0.isIdentical(to: key) }),
+                      equal(value, other.1)
+                else { return false }
             }
             return true
         default:
@@ -56,7 +56,8 @@ enum JSONEquality {
             out += "]"
         case .object(let members):
             out += "{"
-            for (key, member) in members.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }) {
+            let sorted = members.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+            for (key, member) in sorted {
                 JSONValue.string(key).write(to: &out)
                 out += ":"
                 appendCanonical(member, to: &out)

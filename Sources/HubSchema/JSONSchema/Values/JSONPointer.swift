@@ -71,7 +71,9 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible {
         for token in tokens {
             switch current {
             case .object(let members):
-                guard let member = members.first(where: { $0.0.isIdentical(to: token) }) else { return nil }
+                guard let member = members.first(where: { $0.0.isIdentical(to: token) }) else {
+                    return nil
+                }
                 current = member.1
             case .array(let items):
                 guard let index = JSONPointer.arrayIndex(token), index < items.count else {
