@@ -32,7 +32,7 @@ public final class CompiledJSONSchema: Sendable {
                          options: JSONSchemaValidationOptions = JSONSchemaValidationOptions())
         -> [ValidationError]
     {
-        let evaluator = Evaluator(options: options, usesDynamicScope: usesDynamicScope,
+        var evaluator = Evaluator(options: options, usesDynamicScope: usesDynamicScope,
                                   collecting: true)
         var none: Annotations?
         if !evaluator.evaluate(root.node, instance, &none) && evaluator.errors.isEmpty {
@@ -50,7 +50,7 @@ public final class CompiledJSONSchema: Sendable {
                         options: JSONSchemaValidationOptions = JSONSchemaValidationOptions())
         -> Bool
     {
-        let evaluator = Evaluator(options: options, usesDynamicScope: usesDynamicScope,
+        var evaluator = Evaluator(options: options, usesDynamicScope: usesDynamicScope,
                                   collecting: false)
         var none: Annotations?
         return evaluator.evaluate(root.node, instance, &none)

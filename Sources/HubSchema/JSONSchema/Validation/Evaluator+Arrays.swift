@@ -2,8 +2,10 @@ import HubCore
 
 /// Keywords about arrays.
 extension Evaluator {
-    func evaluateArray(_ keyword: CompiledKeyword, of node: SchemaNode, _ items: [JSONValue],
-                       _ annotations: inout Annotations?) -> Bool {
+    mutating func evaluateArray(
+        _ keyword: CompiledKeyword, of node: SchemaNode, _ items: [JSONValue],
+        _ annotations: inout Annotations?
+    ) -> Bool {
         switch keyword.rule {
         case .prefixItems(let schemas):
             var valid = true
@@ -56,9 +58,10 @@ extension Evaluator {
         }
     }
 
-    private func evaluateItems(_ schema: SchemaNode, _ name: String, of node: SchemaNode,
-                               _ items: [JSONValue], from start: Int,
-                               _ annotations: inout Annotations?) -> Bool {
+    private mutating func evaluateItems(
+        _ schema: SchemaNode, _ name: String, of node: SchemaNode, _ items: [JSONValue],
+        from start: Int, _ annotations: inout Annotations?
+    ) -> Bool {
         var valid = true
         if start < items.count, schema.constant == false {
             return fail(node, name, "the array may have at most "
@@ -75,18 +78,17 @@ extension Evaluator {
         return valid
     }
 
-    private func evaluateContains(_ schema: SchemaNode, of node: SchemaNode, _ items: [JSONValue],
-                                  _ minimum: Int, _ maximum: Int?,
-                                  _ annotations: inout Annotations?) -> Bool {
+    private mutating func evaluateContains(
+        _ schema: SchemaNode, of node: SchemaNode, _ items: [JSONValue], _ minimum: Int,
+        _ maximum: Int?, _ annotations: inout Annotations?
+    ) -> Bool {
         var matches = 0
-        quietly {
-            for (index, item) in items.enumerated() {
-                var none: Annotations?
-                guard evaluate(schema, item, &none) else { continue }
-                matches += 1
-                annotations?.items.insert(index)
-                if annotations == nil, maximum == nil, matches >= minimum { break }
-            }
+        for (index, item) in items.enumerated() {
+            var none: Annotations?
+            guard evaluateQuietly(schema, item, &none) else { continue }
+            matches += 1
+            annotations?.items.insert(index)
+            if annotations == nil, maximum == nil, matches >= minimum { break }
         }
         if matches < minimum {
             let found = matches == 0 ? "no item matches" : "only \(matches) of the items match"

@@ -3,8 +3,10 @@ import HubCore
 /// `allOf`, `anyOf`, `oneOf`, `not` and `if`/`then`/`else`: subschemas applied to the same
 /// instance, whose annotations count for the parent when they are valid.
 extension Evaluator {
-    func evaluateCombinator(_ keyword: CompiledKeyword, of node: SchemaNode,
-                            _ instance: JSONValue, _ annotations: inout Annotations?) -> Bool {
+    mutating func evaluateCombinator(
+        _ keyword: CompiledKeyword, of node: SchemaNode, _ instance: JSONValue,
+        _ annotations: inout Annotations?
+    ) -> Bool {
         switch keyword.rule {
         case .allOf(let schemas):
             var valid = true
@@ -20,16 +22,14 @@ extension Evaluator {
         case .oneOf(let schemas):
             return evaluateOneOf(schemas, of: node, instance, &annotations)
         case .not(let schema):
-            let matched = quietly {
-                var none: Annotations?
-                return evaluate(schema.node, instance, &none)
-            }
+            var none: Annotations?
+            let matched = evaluateQuietly(schema.node, instance, &none)
             if !matched { return true }
             return fail(node, "not", "\(Describe.value(instance)) must not match the \"not\" "
                         + "schema, but does")
         case .conditional(let condition, let then, let otherwise):
             var conditionAnnotations: Annotations? = annotations != nil ? Annotations() : nil
-            let holds = quietly { evaluate(condition.node, instance, &conditionAnnotations) }
+            let holds = evaluateQuietly(condition.node, instance, &conditionAnnotations)
             if holds, let conditionAnnotations { annotations?.merge(conditionAnnotations) }
             guard let branch = holds ? then : otherwise else { return true }
             guard collecting else { return evaluate(branch.node, instance, &annotations) }
@@ -43,16 +43,19 @@ extension Evaluator {
     }
 
     /// Evaluates subschema `index` of a combinator in place; the keyword path gets the index.
-    private func evaluateBranch(_ schema: SchemaNode, _ index: Int, _ instance: JSONValue,
-                                _ annotations: inout Annotations?) -> Bool {
+    private mutating func evaluateBranch(
+        _ schema: SchemaNode, _ index: Int, _ instance: JSONValue, _ annotations: inout Annotations?
+    ) -> Bool {
         guard collecting else { return evaluate(schema, instance, &annotations) }
         keywordPath.append(String(index))
         defer { keywordPath.removeLast() }
         return evaluate(schema, instance, &annotations)
     }
 
-    private func evaluateAnyOf(_ schemas: [NodeLink], of node: SchemaNode, _ instance: JSONValue,
-                               _ annotations: inout Annotations?) -> Bool {
+    private mutating func evaluateAnyOf(
+        _ schemas: [NodeLink], of node: SchemaNode, _ instance: JSONValue,
+        _ annotations: inout Annotations?
+    ) -> Bool {
         let firstError = errors.count
         var matched = false
         for (index, schema) in schemas.enumerated() {
@@ -70,8 +73,10 @@ extension Evaluator {
                           + "of the \(schemas.count) schemas of \"anyOf\" (their errors follow)")
     }
 
-    private func evaluateOneOf(_ schemas: [NodeLink], of node: SchemaNode, _ instance: JSONValue,
-                               _ annotations: inout Annotations?) -> Bool {
+    private mutating func evaluateOneOf(
+        _ schemas: [NodeLink], of node: SchemaNode, _ instance: JSONValue,
+        _ annotations: inout Annotations?
+    ) -> Bool {
         let firstError = errors.count
         var matches: [Int] = []
         var matchedAnnotations: Annotations?
@@ -99,8 +104,9 @@ extension Evaluator {
     }
 
     /// Records an error ahead of the branch errors that explain it.
-    private func failBefore(_ position: Int, _ node: SchemaNode, _ keyword: String,
-                            _ message: String) -> Bool {
+    private mutating func failBefore(
+        _ position: Int, _ node: SchemaNode, _ keyword: String, _ message: String
+    ) -> Bool {
         guard collecting else { return false }
         let branchErrors = Array(errors[position...])
         errors.removeSubrange(position...)

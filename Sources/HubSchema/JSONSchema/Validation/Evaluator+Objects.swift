@@ -2,9 +2,10 @@ import HubCore
 
 /// Keywords about objects.
 extension Evaluator {
-    func evaluateObject(_ keyword: CompiledKeyword, of node: SchemaNode, _ instance: JSONValue,
-                        _ members: [(String, JSONValue)],
-                        _ annotations: inout Annotations?) -> Bool {
+    mutating func evaluateObject(
+        _ keyword: CompiledKeyword, of node: SchemaNode, _ instance: JSONValue,
+        _ members: [(String, JSONValue)], _ annotations: inout Annotations?
+    ) -> Bool {
         switch keyword.rule {
         case .required(let names):
             var valid = true
@@ -18,10 +19,8 @@ extension Evaluator {
         case .propertyNames(let schema):
             var valid = true
             for (name, _) in members {
-                let passed = quietly {
-                    var none: Annotations?
-                    return evaluate(schema.node, .string(name), &none)
-                }
+                var none: Annotations?
+                let passed = evaluateQuietly(schema.node, .string(name), &none)
                 if !passed {
                     valid = fail(node, "propertyNames", "the property name \"\(name)\" does not "
                                  + "match the \"propertyNames\" schema", at: .key(name))
@@ -87,9 +86,10 @@ extension Evaluator {
 
     /// `properties`, `patternProperties` and `additionalProperties` in one pass: each member
     /// goes to its named schema, every matching pattern schema, or else the additional one.
-    private func evaluateProperties(_ rules: PropertyRules, of node: SchemaNode,
-                                    _ members: [(String, JSONValue)],
-                                    _ annotations: inout Annotations?) -> Bool {
+    private mutating func evaluateProperties(
+        _ rules: PropertyRules, of node: SchemaNode, _ members: [(String, JSONValue)],
+        _ annotations: inout Annotations?
+    ) -> Bool {
         var valid = true
         for (name, value) in members {
             var covered = false
@@ -128,8 +128,10 @@ extension Evaluator {
     }
 
     /// Evaluates one member's value; the keyword path becomes `keyword/token`.
-    private func evaluateMember(_ schema: SchemaNode, _ keyword: String, _ token: String?,
-                                _ value: JSONValue, instanceKey: String? = nil) -> Bool {
+    private mutating func evaluateMember(
+        _ schema: SchemaNode, _ keyword: String, _ token: String?, _ value: JSONValue,
+        instanceKey: String? = nil
+    ) -> Bool {
         guard collecting else {
             var none: Annotations?
             return evaluate(schema, value, &none)
@@ -143,8 +145,9 @@ extension Evaluator {
         return passed
     }
 
-    private func reportAdditional(_ name: String, _ rules: PropertyRules,
-                                  of node: SchemaNode) -> Bool {
+    private mutating func reportAdditional(
+        _ name: String, _ rules: PropertyRules, of node: SchemaNode
+    ) -> Bool {
         guard collecting else { return false }
         let saved = keywordPath[keywordPath.count - 1]
         keywordPath[keywordPath.count - 1] = "additionalProperties"

@@ -2,8 +2,10 @@ import HubCore
 
 /// Keywords about one value: `type`, `enum`, `const`, numbers, strings and `format`.
 extension Evaluator {
-    func evaluateValue(_ keyword: CompiledKeyword, of node: SchemaNode, _ instance: JSONValue,
-                       _ number: inout ExactDecimal?) -> Bool {
+    mutating func evaluateValue(
+        _ keyword: CompiledKeyword, of node: SchemaNode, _ instance: JSONValue,
+        _ number: inout ExactDecimal?
+    ) -> Bool {
         switch keyword.rule {
         case .type(let types):
             if Self.matches(instance, types) { return true }
@@ -46,8 +48,9 @@ extension Evaluator {
         }
     }
 
-    private func evaluateNumber(_ keyword: CompiledKeyword, of node: SchemaNode,
-                                _ value: ExactDecimal, _ literal: String) -> Bool {
+    private mutating func evaluateNumber(
+        _ keyword: CompiledKeyword, of node: SchemaNode, _ value: ExactDecimal, _ literal: String
+    ) -> Bool {
         switch keyword.rule {
         case .multipleOf(let divisor, let divisorText):
             if value.isMultiple(of: divisor) { return true }
@@ -70,8 +73,9 @@ extension Evaluator {
         }
     }
 
-    private func evaluateString(_ keyword: CompiledKeyword, of node: SchemaNode,
-                                _ text: String) -> Bool {
+    private mutating func evaluateString(
+        _ keyword: CompiledKeyword, of node: SchemaNode, _ text: String
+    ) -> Bool {
         switch keyword.rule {
         case .minLength(let minimum):
             // UTF-8 length bounds the code point count from above: a cheap early accept.

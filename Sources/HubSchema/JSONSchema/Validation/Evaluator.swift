@@ -5,8 +5,8 @@ import HubCore
 /// Two modes share the code: `collecting` gathers every error with its locations (paths are
 /// kept only then), and the quick mode stops at the first failure. Subtrees whose errors
 /// never reach the user (`not`, `if`, `contains`, `propertyNames`) always run quick.
-/// Used by one thread at a time; make one per validation.
-final class Evaluator {
+/// A value type: each validation makes its own, so nothing is shared between threads.
+struct Evaluator {
     let options: JSONSchemaValidationOptions
     let usesDynamicScope: Bool
     var collecting: Bool
@@ -35,8 +35,9 @@ final class Evaluator {
 
     /// Evaluates `node` against `instance`. When `annotations` is non-nil and the node is
     /// valid, what the node evaluated is merged into it.
-    func evaluate(_ node: SchemaNode, _ instance: JSONValue,
-                  _ annotations: inout Annotations?) -> Bool {
+    mutating func evaluate(
+        _ node: SchemaNode, _ instance: JSONValue, _ annotations: inout Annotations?
+    ) -> Bool {
         if let constant = node.constant {
             if !constant { reportFalseSchema(node, instance) }
             return constant
@@ -67,7 +68,9 @@ final class Evaluator {
 
     /// Evaluates a subschema that applies to a part of the instance (an item or a property
     /// value): its annotations are its own and are not passed up.
-    func evaluateChild(_ node: SchemaNode, _ instance: JSONValue, at token: PathToken) -> Bool {
+    mutating func evaluateChild(
+        _ node: SchemaNode, _ instance: JSONValue, at token: PathToken
+    ) -> Bool {
         if collecting { instancePath.append(token) }
         var none: Annotations?
         let valid = evaluate(node, instance, &none)
@@ -75,18 +78,21 @@ final class Evaluator {
         return valid
     }
 
-    /// Runs `body` in quick mode, discarding errors, as `not` and `if` need.
-    func quietly<T>(_ body: () -> T) -> T {
+    /// Evaluates `node` in quick mode, discarding errors, as `not`, `if`, `contains` and
+    /// `propertyNames` need.
+    mutating func evaluateQuietly(
+        _ node: SchemaNode, _ instance: JSONValue, _ annotations: inout Annotations?
+    ) -> Bool {
         let wasCollecting = collecting
         collecting = false
         defer { collecting = wasCollecting }
-        return body()
+        return evaluate(node, instance, &annotations)
     }
 
-    private func evaluate(_ keyword: CompiledKeyword, of node: SchemaNode, _ instance: JSONValue,
-                          _ annotations: inout Annotations?, _ number: inout ExactDecimal?)
-        -> Bool
-    {
+    private mutating func evaluate(
+        _ keyword: CompiledKeyword, of node: SchemaNode, _ instance: JSONValue,
+        _ annotations: inout Annotations?, _ number: inout ExactDecimal?
+    ) -> Bool {
         switch keyword.rule {
         case .ref(let target):
             return evaluate(target.node, instance, &annotations)
@@ -108,7 +114,7 @@ final class Evaluator {
         }
     }
 
-    private func dynamicTarget(_ reference: DynamicReference) -> SchemaNode {
+    private mutating func dynamicTarget(_ reference: DynamicReference) -> SchemaNode {
         guard let anchor = reference.anchor else { return reference.target.node }
         for resource in dynamicScope {
             if let found = resource.dynamicAnchors[anchor] { return found.node }
@@ -121,8 +127,10 @@ final class Evaluator {
     /// Records an error for `keyword` of `node` at the current instance location; returns
     /// false so callers can `return fail(...)`.
     @discardableResult
-    func fail(_ node: SchemaNode, _ keyword: String, _ message: @autoclosure () -> String,
-              at token: PathToken? = nil) -> Bool {
+    mutating func fail(
+        _ node: SchemaNode, _ keyword: String,
+        _ message: @autoclosure () -> String, at token: PathToken? = nil
+    ) -> Bool {
         guard collecting, errors.count < options.maxErrors else { return false }
         var instanceLocation = Self.pointer(instancePath)
         if let token { instanceLocation += "/" + Self.tokenText(token) }
@@ -135,7 +143,7 @@ final class Evaluator {
         return false
     }
 
-    private func reportFalseSchema(_ node: SchemaNode, _ instance: JSONValue) {
+    private mutating func reportFalseSchema(_ node: SchemaNode, _ instance: JSONValue) {
         guard collecting, errors.count < options.maxErrors else { return }
         errors.append(ValidationError(
             instanceLocation: Self.pointer(instancePath),
@@ -146,11 +154,12 @@ final class Evaluator {
                 + Describe.value(instance)))
     }
 
-    private func reportDepth(_ node: SchemaNode) -> Bool {
+    private mutating func reportDepth(_ node: SchemaNode) -> Bool {
         if !reportedDepth {
             reportedDepth = true
-            fail(node, "$ref", "schemas nest deeper than \(options.maxDepth) levels here; a "
-                 + "$ref cycle that never moves into the instance is the usual cause")
+            let message = "schemas nest deeper than \(options.maxDepth) levels here; a $ref "
+                + "cycle that never moves into the instance is the usual cause"
+            fail(node, "$ref", message)
         }
         return false
     }

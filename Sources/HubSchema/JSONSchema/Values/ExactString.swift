@@ -1,3 +1,5 @@
+import Foundation
+
 /// A string compared by its code points, as JSON Schema compares strings.
 ///
 /// Swift's `String ==` treats canonically equivalent strings as equal (`"é"` precomposed
@@ -15,13 +17,26 @@ struct ExactString: Hashable, Sendable {
     }
 
     func hash(into hasher: inout Hasher) {
-        for byte in text.utf8 { hasher.combine(byte) }
+        let hashed: Void? = text.utf8.withContiguousStorageIfAvailable {
+            hasher.combine(bytes: UnsafeRawBufferPointer($0))
+        }
+        if hashed == nil {
+            for byte in text.utf8 { hasher.combine(byte) }
+        }
     }
 }
 
 extension String {
     /// True when both strings hold the same code points (no Unicode normalisation).
     func isIdentical(to other: String) -> Bool {
-        utf8.count == other.utf8.count && utf8.elementsEqual(other.utf8)
+        let count = utf8.count
+        guard count == other.utf8.count else { return false }
+        let compared = utf8.withContiguousStorageIfAvailable { mine in
+            other.utf8.withContiguousStorageIfAvailable { theirs in
+                count == 0 || memcmp(mine.baseAddress!, theirs.baseAddress!, count) == 0
+            }
+        }
+        if let compared, let result = compared { return result }
+        return utf8.elementsEqual(other.utf8)
     }
 }
