@@ -323,7 +323,12 @@ struct ECMARegexTranslator {
             output += "^"
         }
         var first = true
+        var afterClassEscape = false
         while let scalar = peek() {
+            let isClassEscape = scalar == "\\" && peek(1).map {
+                "dDwWsS".unicodeScalars.contains($0)
+            } ?? false
+            defer { afterClassEscape = isClassEscape }
             switch scalar {
             case "]":
                 position += 1
@@ -344,7 +349,9 @@ struct ECMARegexTranslator {
                 _ = try translateEscape(inClass: true)
             case "-":
                 position += 1
-                let isRange = !first && peek() != "]" && peek() != nil
+                let isRange = !first && !afterClassEscape && peek() != "]" && peek() != nil
+                    && !(peek() == "\\" && peek(1).map { "dDwWsS".unicodeScalars.contains($0) }
+                         ?? false)
                 output += isRange ? "-" : "\\x{2D}"
             default:
                 position += 1

@@ -144,10 +144,14 @@ struct SimplePattern: Sendable {
                 index += 1
                 return first ? nil : atom
             }
+            let memberStart = index
             guard let low = classMember(scalars, &index) else { return nil }
             first = false
-            // A range `a-z`; a `-` before `]` is a literal.
-            if index + 1 < scalars.count, scalars[index] == "-", scalars[index + 1] != "]" {
+            let isClassEscape = scalars[memberStart] == "\\"
+                && "dws".unicodeScalars.contains(scalars[memberStart + 1])
+            // A range `a-z`; a `-` before `]` or after a class escape (`[\d-x]`) is a literal.
+            if !isClassEscape, index + 1 < scalars.count, scalars[index] == "-",
+               scalars[index + 1] != "]" {
                 index += 1
                 guard low.count == 1, let high = classMember(scalars, &index), high.count == 1,
                       low[0].lowerBound <= high[0].lowerBound
