@@ -80,7 +80,8 @@ final class FormatTests: XCTestCase {
     func testUUIDJSONPointerAndRegex() throws {
         try check("uuid", valid: ["7c6d88d2-6f36-4c76-a401-5e1b51906e72",
                                   "7C6D88D2-6F36-4C76-A401-5E1B51906E72"],
-                  invalid: ["7c6d88d26f364c76a4015e1b51906e72", "7c6d88d2-6f36-4c76-a401-5e1b51906e7g",
+                  invalid: ["7c6d88d26f364c76a4015e1b51906e72",
+                            "7c6d88d2-6f36-4c76-a401-5e1b51906e7g",
                             "{7c6d88d2-6f36-4c76-a401-5e1b51906e72}"])
         try check("json-pointer", valid: ["", "/a/b", "/a~0b/c~1d", "/"],
                   invalid: ["a/b", "/a~2", "/~"])

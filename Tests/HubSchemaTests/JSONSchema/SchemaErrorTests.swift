@@ -65,7 +65,8 @@ final class SchemaErrorTests: XCTestCase {
         let compiler = JSONSchemaCompiler()
         XCTAssertEqual(try compiler.compile(.object([])).draft, .draft2020_12)
         let draft7 = try compiler.compile(try JSONValue.parse(
-            #"{"$schema": "http://json-schema.org/draft-07/schema#", "items": [{"type": "integer"}]}"#))
+            #"{"$schema": "http://json-schema.org/draft-07/schema#", "#
+                + #""items": [{"type": "integer"}]}"#))
         XCTAssertEqual(draft7.draft, .draft7)
         XCTAssertFalse(draft7.isValid(try JSONValue.parse(#"["x"]"#)))
         XCTAssertNotNil(compileError(#"{"items": [{"type": "integer"}]}"#),

@@ -25,7 +25,8 @@ final class ValidationErrorTests: XCTestCase {
         XCTAssertEqual(error.description, "/items/2/price: -3 is less than the minimum of 0")
         XCTAssertEqual(error.instanceLocation, "/items/2/price")
         XCTAssertEqual(error.keyword, "minimum")
-        XCTAssertEqual(error.keywordLocation, "/properties/items/items/$ref/properties/price/minimum")
+        XCTAssertEqual(error.keywordLocation,
+                       "/properties/items/items/$ref/properties/price/minimum")
         XCTAssertEqual(error.absoluteKeywordLocation,
                        "https://schemas.example/order#/$defs/item/properties/price/minimum")
     }

@@ -386,12 +386,9 @@ struct KeywordReader {
         if schema["if"] != nil {
             let then = schema["then"] != nil ? child("then") : nil
             let otherwise = schema["else"] != nil ? child("else") : nil
-            if then != nil || otherwise != nil {
-                add("if", .conditional(condition: child("if"), then: then, otherwise: otherwise))
-            } else {
-                // An "if" alone still counts its annotations for unevaluated keywords.
-                add("if", .conditional(condition: child("if"), then: nil, otherwise: nil))
-            }
+            // An "if" without "then" or "else" still counts its annotations for the
+            // unevaluated keywords, so it is kept.
+            add("if", .conditional(condition: child("if"), then: then, otherwise: otherwise))
         }
     }
 }

@@ -106,14 +106,9 @@ enum SchemaURI {
     /// RFC 3986 section 5.2.4.
     static func removeDotSegments(_ path: String) -> String {
         guard path.contains(".") else { return path }
-        var input = Substring(path)
         var output: [Substring] = []
-        var absolute = false
-        if input.hasPrefix("/") {
-            absolute = true
-        }
-        let segments = input.split(separator: "/", omittingEmptySubsequences: false)
-        input = ""
+        let absolute = path.hasPrefix("/")
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
         var trailingSlash = false
         for (index, segment) in segments.enumerated() {
             if index == 0 && absolute { continue }
