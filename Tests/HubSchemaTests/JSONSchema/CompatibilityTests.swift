@@ -12,7 +12,7 @@ final class CompatibilityTests: XCTestCase {
     private func rules(_ old: String, _ new: String) -> (backward: [String], forward: [String]) {
         let before = schema(old)
         let after = schema(new)
-        let label = { (found: Incompatibility) in "\(found.rule)@\(found.path)" }
+        let label = { (found: JSONSchemaIncompatibility) in "\(found.rule)@\(found.path)" }
         return (JSONSchemaCompatibility.check(old: before, new: after, direction: .backward)
                     .map(label),
                 JSONSchemaCompatibility.check(old: before, new: after, direction: .forward)
@@ -217,16 +217,22 @@ final class CompatibilityTests: XCTestCase {
                         + #""b": {"type": "string"}}}"#)
         let v3 = schema(#"{"type": "object", "properties": {"a": {"type": "string"}, "#
                         + #""b": {"type": "string"}}, "required": ["b"]}"#)
-        XCTAssertEqual(CompatibilityMode.backward.check(new: v3, previous: [v1, v2])
-                        .map(\.version), [1])
-        XCTAssertEqual(CompatibilityMode.backwardTransitive.check(new: v3, previous: [v1, v2])
-                        .map(\.version), [0, 0, 1])
-        XCTAssertTrue(CompatibilityMode.none.check(new: v3, previous: [v1, v2]).isEmpty)
+        let latest = JSONSchemaCompatibility.check(v3, against: [v1, v2], mode: .backward)
+        XCTAssertEqual(latest.map(\.previousIndex), [1])
+        XCTAssertEqual(latest.map(\.incompatibility.rule), ["required-added"])
+        let all = JSONSchemaCompatibility.check(v3, against: [v1, v2],
+                                                mode: .backwardTransitive)
+        XCTAssertEqual(all.map(\.previousIndex), [0, 0, 1])
+        XCTAssertEqual(JSONSchemaCompatibility.check(v3, against: [v1, v2], mode: .forward)
+                        .map(\.incompatibility.rule), [String]())
+        XCTAssertEqual(JSONSchemaCompatibility.check(v2, against: [v3], mode: .full)
+                        .map(\.incompatibility.rule), ["required-removed"])
+        XCTAssertTrue(JSONSchemaCompatibility.check(v3, against: [v1, v2], mode: .none).isEmpty)
     }
 
     func testEveryReportedRuleIsDocumented() {
-        let documented = Set(CompatibilityRule.all.map(\.id))
-        XCTAssertEqual(documented.count, CompatibilityRule.all.count)
+        let documented = Set(JSONSchemaCompatibility.Rule.all.map(\.id))
+        XCTAssertEqual(documented.count, JSONSchemaCompatibility.Rule.all.count)
         for id in ["required-added", "type-narrowed", "unanalyzable-change"] {
             XCTAssertTrue(documented.contains(id))
         }

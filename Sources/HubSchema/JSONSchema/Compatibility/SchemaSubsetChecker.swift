@@ -1,8 +1,8 @@
 import HubCore
 
 /// Checks, keyword by keyword, that every instance a writer schema accepts is accepted by a
-/// reader schema, and records why not as `Incompatibility` values named from the old-to-new
-/// change (`readerIsNew` tells which side is the new version).
+/// reader schema, and records why not as `JSONSchemaIncompatibility` values named from the
+/// old-to-new change (`readerIsNew` tells which side is the new version).
 ///
 /// Sound but incomplete: each rule is a sufficient condition, and what no rule can prove is
 /// reported. Local `$ref`s are followed; a pair of positions already under comparison counts
@@ -11,7 +11,7 @@ struct SchemaSubsetChecker {
     let readerRoot: JSONValue
     let writerRoot: JSONValue
     let readerIsNew: Bool
-    var findings: [Incompatibility] = []
+    var findings: [JSONSchemaIncompatibility] = []
     private var inProgress: Set<String> = []
 
     /// Keywords that never reject an instance.
@@ -27,7 +27,7 @@ struct SchemaSubsetChecker {
         self.readerIsNew = readerIsNew
     }
 
-    mutating func run() -> [Incompatibility] {
+    mutating func run() -> [JSONSchemaIncompatibility] {
         compare(Side(readerRoot, ""), Side(writerRoot, ""))
         return findings
     }
@@ -63,7 +63,7 @@ struct SchemaSubsetChecker {
 
     // MARK: - Reporting
 
-    var breaks: CompatibilityDirection { readerIsNew ? .backward : .forward }
+    var breaks: JSONSchemaCompatibility.Direction { readerIsNew ? .backward : .forward }
 
     /// Records that the reader accepts less than the writer. `narrowed` names the rule when
     /// the reader is the new version, `widened` when it is the old one.
@@ -71,7 +71,8 @@ struct SchemaSubsetChecker {
                          _ message: String) {
         let path = readerIsNew ? reader.path : writer.path
         let rule = readerIsNew ? narrowed : widened
-        findings.append(Incompatibility(path: path, rule: rule, breaks: breaks, message: message))
+        findings.append(JSONSchemaIncompatibility(path: path, rule: rule, breaks: breaks,
+                                                  message: message))
     }
 
     /// The old and new values of something, ordered from the reader and writer values.
