@@ -108,6 +108,14 @@ final class ValidationErrorTests: XCTestCase {
         XCTAssertTrue(probe.accepts(text))
     }
 
+    func testMaxContainsErrorPointsAtMaxContains() throws {
+        let probe = try SchemaProbe(#"{"contains": {"type": "string"}, "maxContains": 1}"#)
+        let errors = probe.errors(#"["a", "b", 3]"#)
+        XCTAssertEqual(errors.map(\.keywordLocation), ["/maxContains"])
+        XCTAssertEqual(errors.first?.message, "2 items match the \"contains\" schema, more "
+                       + "than the maximum of 1")
+    }
+
     func testValidationErrorsOfAFalseSchema() throws {
         let probe = try SchemaProbe(#"{"properties": {"legacy": false}}"#)
         XCTAssertEqual(probe.errors(#"{"legacy": 1}"#).map(\.description),

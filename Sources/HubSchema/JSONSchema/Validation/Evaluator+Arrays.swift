@@ -96,6 +96,7 @@ extension Evaluator {
                         + "\(minimum) must")
         }
         if let maximum, matches > maximum {
+            if collecting { keywordPath[keywordPath.count - 1] = "maxContains" }
             return fail(node, "maxContains", "\(matches) items match the \"contains\" schema, "
                         + "more than the maximum of \(maximum)")
         }
