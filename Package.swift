@@ -24,7 +24,8 @@ let package = Package(
         .target(name: "HubCore", path: "Sources/HubCore"),
         // The embedded engine behind the log protocol.
         .target(name: "HubLMDB", dependencies: ["HubCore", "CLMDB"], path: "Sources/HubLMDB"),
-        // Schemas: Avro parsing, canonical form, binary encoding and compatibility.
+        // Schemas: JSON Schema validation; Avro parsing, canonical form, binary encoding;
+        // compatibility of schema versions in both formats.
         .target(name: "HubSchema", dependencies: ["HubCore", "CAvro"], path: "Sources/HubSchema"),
         // The value streams of the samples: generators of realistic events.
         .target(name: "HubSamples", dependencies: ["HubCore"], path: "Sources/HubSamples"),
