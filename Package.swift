@@ -6,6 +6,11 @@ let package = Package(
     products: [
         .executable(name: "hubsh", targets: ["hubsh"]),
     ],
+    dependencies: [
+        // The plugin API: a dynamic library that hubsh and every plugin link, so that its types
+        // exist once in the process. A local folder; nothing is fetched.
+        .package(path: "plugins/PluginAPI"),
+    ],
     targets: [
         // C libraries from Debian's -dev packages.
         .systemLibrary(
@@ -29,10 +34,13 @@ let package = Package(
         .target(name: "HubSchema", dependencies: ["HubCore", "CAvro"], path: "Sources/HubSchema"),
         // The value streams of the samples: generators of realistic events.
         .target(name: "HubSamples", dependencies: ["HubCore"], path: "Sources/HubSamples"),
-        // The language, the commands, the output and the line editor.
+        // The language, the commands, the output, the line editor and the plugin loader.
         .target(
             name: "HubShell",
-            dependencies: ["HubCore", "HubSamples", "CEditLine", "CSupport"],
+            dependencies: [
+                "HubCore", "HubSamples", "CEditLine", "CSupport",
+                .product(name: "HubPluginAPI", package: "PluginAPI"),
+            ],
             path: "Sources/HubShell"),
         .executableTarget(
             name: "hubsh", dependencies: ["HubShell", "HubLMDB", "HubCore", "CSupport"],
@@ -43,7 +51,11 @@ let package = Package(
             name: "HubLMDBTests", dependencies: ["HubLMDB", "HubCore"],
             path: "Tests/HubLMDBTests"),
         .testTarget(
-            name: "HubShellTests", dependencies: ["HubShell", "HubLMDB", "HubCore"],
+            name: "HubShellTests",
+            dependencies: [
+                "HubShell", "HubLMDB", "HubCore",
+                .product(name: "HubPluginAPI", package: "PluginAPI"),
+            ],
             path: "Tests/HubShellTests"),
         .testTarget(
             name: "HubSamplesTests", dependencies: ["HubSamples", "HubCore"],

@@ -7,14 +7,15 @@ struct Options {
     var keepGoing = false
     var noColor = false
     var verbose = false
+    var noPlugins = false
     var commands: String?
     var scriptFile: String?
     var showHelp = false
     var showVersion = false
 
     static let usage = """
-        usage: hubsh [--data DIR] [--json] [--keep-going] [--no-color] [--verbose]
-                     [-c COMMANDS | -f SCRIPT | SCRIPT]
+        usage: hubsh [--data DIR] [--json] [--keep-going] [--no-color] [--no-plugins]
+                     [--verbose] [-c COMMANDS | -f SCRIPT | SCRIPT]
 
         An interactive, scriptable shell for Event-Hubs-style event streams on this machine.
 
@@ -25,6 +26,9 @@ struct Options {
           -f SCRIPT       run the script file and exit (also: hubsh SCRIPT)
           --keep-going    in -c, -f and piped input, go on after a failing command
           --no-color      no colours, even on a terminal (NO_COLOR=1 does the same)
+          --no-plugins    load no plugins at start; otherwise hubsh loads those in
+                          $HUBSH_PLUGIN_PATH (files or folders, separated by ':') and in
+                          $XDG_DATA_HOME/hubsh/plugins (else ~/.local/share/hubsh/plugins)
           --verbose       debug diagnostics on stderr
           --version       print the version
           -h, --help      print this help
@@ -52,6 +56,7 @@ struct Options {
             case "--keep-going", "-k": options.keepGoing = true
             case "--no-color", "--no-colour": options.noColor = true
             case "--verbose", "-v": options.verbose = true
+            case "--no-plugins": options.noPlugins = true
             case "-c", "--command": options.commands = try value(for: argument)
             case "-f", "--file": options.scriptFile = try value(for: argument)
             case "-h", "--help": options.showHelp = true

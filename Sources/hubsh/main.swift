@@ -47,6 +47,9 @@ func main() -> Int32 {
         options: ShellOptions(
             keepGoing: options.keepGoing, historyPath: interactive ? History.defaultPath() : nil,
             promptNamespace: namespace))
+    if !options.noPlugins {
+        shell.autoloadPlugins(PluginSearchPath.files(environment: environment))
+    }
 
     let status: Int32
     if let commands = options.commands {

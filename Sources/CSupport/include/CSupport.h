@@ -17,4 +17,7 @@ int hubsh_interrupt_pending(void);
 /// Ignores SIGPIPE so that a closed pipe gives EPIPE on write instead of killing the process.
 void hubsh_ignore_sigpipe(void);
 
+/// The width of the terminal on `descriptor` in columns, or 0 when it is not a terminal.
+int hubsh_terminal_columns(int descriptor);
+
 #endif

@@ -4,14 +4,16 @@
 /// them; each holds its shell weakly, so a registry never keeps a shell alive.
 enum Builtins {
     /// The first words of the built-ins; `help` lists them apart from the domain commands.
-    static let names: Set<String> = ["echo", "sleep", "set", "unset", "source", "exit", "help"]
+    static let names: Set<String> = [
+        "echo", "sleep", "set", "unset", "source", "exit", "help", "plugin",
+    ]
 
     static func commands(for shell: Shell) -> [Command] {
         [
             BuiltinsEcho.command, BuiltinsSleep.command, BuiltinsVariables.set,
             BuiltinsVariables.unset, BuiltinsSource.command(for: shell),
             BuiltinsExit.command(for: shell), Help.command(for: shell),
-        ]
+        ] + PluginCommands.all(for: shell)
     }
 
     /// The error a built-in throws when its shell is gone; only a misuse of the API gets here.

@@ -7,12 +7,26 @@ import HubCore
 public struct Command: Sendable {
     public let spec: CommandSpec
     public let run: @Sendable (Arguments, ShellContext) throws -> Void
+    /// Flags that depend on the words given, such as the options of the generator that
+    /// `publish --generator NAME` names; nil for a command whose flags are all in `spec`.
+    public let extraFlags: (@Sendable (_ words: [String], ShellContext) -> [Flag])?
 
     public init(
-        _ spec: CommandSpec, run: @escaping @Sendable (Arguments, ShellContext) throws -> Void
+        _ spec: CommandSpec,
+        extraFlags: (@Sendable (_ words: [String], ShellContext) -> [Flag])? = nil,
+        run: @escaping @Sendable (Arguments, ShellContext) throws -> Void
     ) {
         self.spec = spec
+        self.extraFlags = extraFlags
         self.run = run
+    }
+
+    /// The spec that parses `words`, the words after the command's own: `spec` with the flags
+    /// those words bring in.
+    public func spec(for words: [String], context: ShellContext) -> CommandSpec {
+        guard let extraFlags else { return spec }
+        let extra = extraFlags(words, context)
+        return extra.isEmpty ? spec : spec.adding(flags: extra)
     }
 }
 
@@ -48,6 +62,20 @@ public final class CommandRegistry: @unchecked Sendable {
     public func register(_ command: Command) {
         commands.removeAll { $0.spec.path == command.spec.path }
         commands.append(command)
+    }
+
+    /// Removes the command whose words are `path`, if there is one.
+    public func unregister(path: [String]) {
+        commands.removeAll { $0.spec.path == path }
+    }
+
+    /// The command whose words are `path` or start it, or that `path` starts: a new command with
+    /// these words would shadow it or be shadowed by it.
+    public func overlapping(_ path: [String]) -> Command? {
+        commands.first { command in
+            let shorter = min(command.spec.path.count, path.count)
+            return Array(command.spec.path.prefix(shorter)) == Array(path.prefix(shorter))
+        }
     }
 
     /// The command whose path is the longest prefix of `words`, and how many words it used.

@@ -47,10 +47,18 @@ public struct CommandSpec: Sendable {
     public func flag(named name: String) -> Flag? {
         flags.first { $0.name == name || $0.short == name }
     }
+
+    /// This spec with `extra` flags after its own and before `--json` and `--help`.
+    public func adding(flags extra: [Flag]) -> CommandSpec {
+        var spec = self
+        let standard = spec.flags.suffix(2)
+        spec.flags = spec.flags.dropLast(2) + extra + standard
+        return spec
+    }
 }
 
 /// What tab completion offers for a word.
-public enum CompletionKind: Sendable, Equatable {
+public enum CompletionKind: Sendable {
     case none
     /// A hub name from the store.
     case hub
@@ -66,6 +74,15 @@ public enum CompletionKind: Sendable, Equatable {
     case position
     /// One of these words.
     case words([String])
+    /// A name of an event generator that a plugin adds.
+    case generator
+    /// A name of an output format: `text`, `json` or one that a plugin adds.
+    case format
+    /// A name of a loaded plugin.
+    case plugin
+    /// Whatever the closure returns for the words given after the command's own and the start
+    /// of the word being completed: the completions that plugins define.
+    case custom(@Sendable (_ given: [String], _ partial: String, ShellContext) -> [String])
 }
 
 public struct Positional: Sendable {

@@ -17,6 +17,20 @@ struct EventSources {
             contentType: contentType)
     }
 
+    /// `event` from a sample or a generator, with what the command line gives winning over what
+    /// the event sets: the key (none when a partition is given), content type and properties.
+    func overriding(_ event: EventData, partitionGiven: Bool) -> EventData {
+        var event = event
+        if let partitionKey { event.partitionKey = partitionKey }
+        if partitionGiven { event.partitionKey = nil }
+        if let contentType { event.contentType = contentType }
+        for (key, value) in properties {
+            event.properties.removeAll { $0.0 == key }
+            event.properties.append((key, value))
+        }
+        return event
+    }
+
     /// The lines of `bytes`: split on LF, a trailing CR dropped, empty lines skipped.
     /// Returns each line with its 1-based line number.
     static func lines(_ bytes: [UInt8]) -> [(number: Int, bytes: ArraySlice<UInt8>)] {

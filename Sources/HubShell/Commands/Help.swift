@@ -26,8 +26,11 @@ enum Help {
                             context.output.json(describe(command))
                         }
                     } else {
+                        let fromPlugins = context.plugins.enabled.flatMap(\.commandNames)
                         context.output.line(
-                            HelpText.overview(shell.registry.commands, builtins: Builtins.names))
+                            HelpText.overview(
+                                shell.registry.commands, builtins: Builtins.names,
+                                fromPlugins: Set(fromPlugins)))
                     }
                     return
                 }

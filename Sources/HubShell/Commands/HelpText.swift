@@ -8,10 +8,15 @@ enum HelpText {
     // MARK: - All commands
 
     /// Every command with its summary: the domain commands grouped by their first word in the
-    /// order they were registered, then the shell's own commands.
-    static func overview(_ commands: [Command], builtins: Set<String>) -> String {
-        let domain = commands.filter { !builtins.contains($0.spec.path[0]) }
-        let shell = commands.filter { builtins.contains($0.spec.path[0]) }
+    /// order they were registered, then the shell's own commands, then those plugins add
+    /// (`fromPlugins` holds their names).
+    static func overview(
+        _ commands: [Command], builtins: Set<String>, fromPlugins: Set<String> = []
+    ) -> String {
+        let added = commands.filter { fromPlugins.contains($0.spec.name) }
+        let own = commands.filter { !fromPlugins.contains($0.spec.name) }
+        let domain = own.filter { !builtins.contains($0.spec.path[0]) }
+        let shell = own.filter { builtins.contains($0.spec.path[0]) }
             .sorted { $0.spec.name < $1.spec.name }
         let nameWidth = commands.map(\.spec.name.count).max() ?? 0
 
@@ -23,6 +28,10 @@ enum HelpText {
         if !shell.isEmpty {
             lines += ["", "Shell commands:", ""]
             lines += shell.map { entry($0.spec.name, $0.spec.summary, nameWidth: nameWidth) }
+        }
+        if !added.isEmpty {
+            lines += ["", "Commands from plugins (see 'plugin list'):", ""]
+            lines += added.map { entry($0.spec.name, $0.spec.summary, nameWidth: nameWidth) }
         }
         return lines.joined(separator: "\n")
     }

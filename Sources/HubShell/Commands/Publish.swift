@@ -12,7 +12,11 @@ enum Publish {
                 "Events come from BODY, from --file (one body per line; with --envelope each line"
                     + " is {\"body\",\"key\",\"partition\",\"properties\",\"contentType\"}; with"
                     + " --hex each line is hex bytes), from --body-file (a whole file is one"
-                    + " body, bytes as they are), or from a sample value stream.",
+                    + " body, bytes as they are), from a sample value stream, or from a generator"
+                    + " that a plugin adds (its options follow --generator NAME; see"
+                    + " 'publish --generator NAME --help').",
+                "Publish hooks of plugins see every event first and may change or refuse it;"
+                    + " one refused event publishes nothing.",
                 "All events of a publish that fit the hub's maximum size land in one batch: the"
                     + " whole batch or nothing. A publish returns after the disk has the events;"
                     + " --no-sync returns sooner, and a power loss may then lose them.",
@@ -37,7 +41,10 @@ enum Publish {
                 Flag("--hex", "bodies are hex bytes"),
                 Flag("--sample", value: "NAME", "events from a sample value stream",
                      completion: .sample),
-                Flag("--seed", value: "N", "seed for --sample, to repeat the same events"),
+                Flag("--generator", value: "NAME",
+                     "events from a plugin's generator", completion: .generator),
+                Flag("--seed", value: "N",
+                     "seed for --sample or --generator, to repeat the same events"),
                 Flag("--no-sync", "do not wait for the disk (faster; not power-loss safe)"),
             ],
             examples: [
@@ -50,8 +57,26 @@ enum Publish {
                 "publish github --body-file push.json --content-type application/json",
                 "publish orders --sample orders --count 1000 --no-sync",
                 "publish orders --count 100 --rate 10/s tick",
+                "publish telemetry --generator iot --count 500 --devices 20",
             ]),
+        extraFlags: generatorOptions,
         run: run)
+
+    /// The options of the generator that `--generator NAME` among `words` names.
+    static func generatorOptions(_ words: [String], _ context: ShellContext) -> [Flag] {
+        var name: String? = nil
+        for (index, word) in words.enumerated() {
+            if word == "--generator", index + 1 < words.count {
+                name = words[index + 1]
+            } else if word.hasPrefix("--generator=") {
+                name = String(word.dropFirst("--generator=".count))
+            }
+        }
+        guard let name, let (generator, plugin) = context.plugins.generator(named: name) else {
+            return []
+        }
+        return generator.options.map { PluginAdapters.flag($0, plugin: plugin.name) }
+    }
 
     static func run(_ arguments: Arguments, _ context: ShellContext) throws {
         let hub = try context.log.hub(named: arguments.string(at: 0))
@@ -70,11 +95,12 @@ enum Publish {
             sources.properties.append((key, value))
         }
 
-        let (events, perEventPartitions) = try collect(
+        let (given, perEventPartitions) = try collect(
             arguments, hub: hub, sources: sources, context)
-        guard !events.isEmpty else {
+        guard !given.isEmpty else {
             throw CommandFailure("nothing to publish: the input has no events")
         }
+        let events = try PublishHooks.apply(given, hub: hub.name, context: context)
         let routed = try context.router.route(
             events, hub: hub, partition: partition, partitions: perEventPartitions)
 
@@ -120,13 +146,14 @@ enum Publish {
         let body = arguments.positional(1)
         let givenSources = [
             body != nil, arguments.has("--file"), arguments.has("--body-file"),
-            arguments.has("--sample"),
+            arguments.has("--sample"), arguments.has("--generator"),
         ].filter { $0 }.count
         guard givenSources == 1 else {
             throw arguments.usageError(
                 givenSources == 0
-                    ? "nothing to publish: give a BODY, --file FILE or --sample NAME"
-                    : "give only one of BODY, --file, --body-file and --sample")
+                    ? "nothing to publish: give a BODY, --file FILE, --sample NAME or"
+                        + " --generator NAME"
+                    : "give only one of BODY, --file, --body-file, --sample and --generator")
         }
         if arguments.has("--envelope") && !arguments.has("--file") {
             throw arguments.usageError("--envelope applies to --file; add --file FILE")
@@ -135,8 +162,9 @@ enum Publish {
             throw arguments.usageError(
                 "--hex does not apply to --envelope; give binary bodies as bodyBase64")
         }
-        if arguments.has("--seed") && !arguments.has("--sample") {
-            throw arguments.usageError("--seed applies to --sample; add --sample NAME")
+        if arguments.has("--seed") && !arguments.has("--sample") && !arguments.has("--generator") {
+            throw arguments.usageError(
+                "--seed applies to --sample and --generator; add --sample or --generator NAME")
         }
 
         if let file = arguments.string("--file") {
@@ -164,6 +192,12 @@ enum Publish {
             let seed = try arguments.int("--seed").map { UInt64(truncatingIfNeeded: $0) }
             return (try SamplePublishing.events(
                 sample, count: count ?? 1, seed: seed, sources: sources, arguments: arguments), nil)
+        }
+        if let generator = arguments.token("--generator") {
+            let seed = try arguments.int("--seed").map { UInt64(truncatingIfNeeded: $0) }
+            return (try GeneratorPublishing.events(
+                generator, count: count ?? 1, seed: seed, hub: hub, sources: sources,
+                arguments: arguments, context: context), nil)
         }
 
         var bytes = Array(body!.text.utf8)

@@ -19,33 +19,37 @@ enum Read {
                      completion: .position),
                 Flag("--exclusive", "start after seq:N or offset:N instead of at it"),
                 Flag("--count", short: "-n", value: "N", "at most N events (default 100)"),
+                EventFormatChoice.flag,
             ],
             examples: [
                 "read orders --partition 0 --from earliest --count 5",
                 "read orders --from -10",
                 "read orders --partition 1 --from seq:42 --exclusive",
                 "read orders --from time:2026-12-03T09:00:00Z --json",
+                "read orders --from -100 --format csv",
             ]),
         run: { arguments, context in
             let hub = try context.log.hub(named: arguments.string(at: 0))
             let position = try Read.position(arguments, default: .earliest)
             let count = try arguments.int("--count", default: 100, range: 0...10_000_000)
             let partitions = try Read.partitions(arguments, hub: hub)
-            let printer = EventPrinter(
-                output: context.output, json: context.output.wantsJSON(arguments))
+            let renderer = try EventFormatChoice.renderer(
+                arguments, hub: hub.name, context: context)
 
             // Partitions are read in chunks and merged by enqueued time, so memory stays
             // bounded however many events are asked for.
             var merge = try PartitionMerge(
                 log: context.log, hub: hub.name, partitions: partitions, from: position)
             var shown = 0
+            renderer.begin()
             while shown < count, let event = try merge.next() {
-                printer.print(event)
+                renderer.render(event)
                 shown += 1
                 if context.isInterrupted || context.output.standardOutput.broken { break }
             }
+            renderer.end()
             let more = shown == count && count > 0 ? (try merge.next()) != nil : false
-            if !printer.json {
+            if renderer.isText {
                 context.output.note(
                     "\(shown) event\(shown == 1 ? "" : "s") from hub '\(hub.name)'"
                         + (more ? " (more with --count)" : ""))

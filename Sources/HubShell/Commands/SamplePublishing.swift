@@ -18,17 +18,9 @@ enum SamplePublishing {
         var generator = seed.map { SampleGenerator(stream: stream, seed: $0) }
             ?? SampleGenerator(
                 stream: stream, seed: UInt64.random(in: .min ... .max), startingAt: Timestamp.now())
-        return generator.next(count).map { event in
-            var event = event
-            // Flags given on the command line win over what the sample sets.
-            if let key = sources.partitionKey { event.partitionKey = key }
-            if arguments.has("--partition") { event.partitionKey = nil }
-            if let type = sources.contentType { event.contentType = type }
-            for (key, value) in sources.properties {
-                event.properties.removeAll { $0.0 == key }
-                event.properties.append((key, value))
-            }
-            return event
+        let partitionGiven = arguments.has("--partition")
+        return generator.next(count).map {
+            sources.overriding($0, partitionGiven: partitionGiven)
         }
     }
 }

@@ -22,12 +22,14 @@ enum Tail {
                      completion: .group),
                 Flag("--count", short: "-n", value: "N", "stop after N events"),
                 Flag("--timeout", value: "D", "stop after D, such as 5s or 2m"),
+                EventFormatChoice.flag,
             ],
             examples: [
                 "tail orders",
                 "tail orders --partition 0 --from -5",
                 "tail orders --group billing --count 10",
                 "tail orders --from earliest --timeout 3s --json",
+                "tail orders --format logfmt",
             ]),
         run: { arguments, context in
             let hub = try context.log.hub(named: arguments.string(at: 0))
@@ -56,11 +58,12 @@ enum Tail {
             }
 
             let tailer = try Tailer(log: context.log, hub: hub.name, starts: starts)
-            let printer = EventPrinter(
-                output: context.output, json: context.output.wantsJSON(arguments))
+            let renderer = try EventFormatChoice.renderer(arguments, hub: hub.name, context: context)
+            renderer.begin()
+            defer { renderer.end() }
             _ = try Follow.run(
                 tailer, limit: limit, timeout: timeout, stopWhenCaughtUp: false, context: context
-            ) { events in events.forEach(printer.print) }
+            ) { events in events.forEach(renderer.render) }
         })
 }
 

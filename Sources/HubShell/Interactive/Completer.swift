@@ -9,8 +9,9 @@ import HubCore
 ///
 /// Command words and subcommands come from the registry, flags from the matched command's
 /// spec, and values from the spec's `CompletionKind`: hubs, groups and partitions from the log,
-/// paths from the disk. A failure to read the log completes nothing. It needs no terminal, so
-/// tests call it directly; the line editor calls it on the shell's thread.
+/// paths from the disk, generators, formats and completions that plugins add. A failure to read
+/// the log completes nothing. It needs no terminal, so tests call it directly; the line editor
+/// calls it on the shell's thread.
 public struct Completer {
     public let registry: CommandRegistry
     public let context: ShellContext
@@ -100,7 +101,7 @@ public struct Completer {
 
     /// Flags or values for the word after `given`, the arguments typed so far.
     func arguments(of command: Command, given: [String], partial: String) -> [String] {
-        let spec = command.spec
+        let spec = command.spec(for: given, context: context)
         if spec.path == ["help"] { return commandWords(after: given) }
 
         if partial.hasPrefix("--"), let equals = partial.firstIndex(of: "=") {
@@ -174,6 +175,14 @@ public struct Completer {
             return ["earliest", "latest", "seq:", "offset:", "time:"]
         case .words(let words):
             return words
+        case .generator:
+            return context.plugins.generatorNames
+        case .format:
+            return EventFormatChoice.builtInNames + context.plugins.formatNames
+        case .plugin:
+            return context.plugins.all.map(\.name)
+        case .custom(let complete):
+            return complete(given, partial, context)
         }
     }
 

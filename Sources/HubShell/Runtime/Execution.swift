@@ -48,11 +48,12 @@ extension Shell {
             try runFamilyOrFail(tokens)
             return
         }
+        let words = Array(tokens.dropFirst(used))
         let arguments = try Arguments(
-            spec: command.spec, words: Array(tokens.dropFirst(used)),
+            spec: command.spec(for: words.map(\.text), context: context), words: words,
             location: tokens[0].location)
         if arguments.wantsHelp {
-            context.output.line(HelpText.command(command.spec))
+            context.output.line(HelpText.command(arguments.spec))
             return
         }
         try command.run(arguments, context)

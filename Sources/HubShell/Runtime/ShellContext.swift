@@ -2,7 +2,8 @@ import CSupport
 import Foundation
 import HubCore
 
-/// Everything a command may use: the log, the output, variables and the script's folder.
+/// Everything a command may use: the log, the output, variables, the script's folder and what
+/// plugins add.
 ///
 /// One context exists per shell. Commands run on the shell's thread, one at a time; a command
 /// that waits (tail, sleep) polls `isInterrupted` so Ctrl-C brings the prompt back.
@@ -11,6 +12,8 @@ public final class ShellContext: @unchecked Sendable {
     public var log: EventLog
     public let output: Output
     public let router = PartitionRouter()
+    /// The loaded plugins and the generators, formats and hooks they add.
+    public let plugins = PluginCatalog()
     /// `set NAME VALUE` variables; environment variables are looked up when a name is not here.
     public var variables: [String: String] = [:]
     /// True when a person types at a terminal (prompts, line editing, Ctrl-C returns to prompt).
