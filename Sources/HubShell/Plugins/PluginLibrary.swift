@@ -59,7 +59,7 @@ enum PluginLibrary {
             throw PluginLoadError.cannotOpen(path: path, reason: "permission denied")
         }
         defer { try? file.close() }
-        let magic = (try? file.read(upToCount: 4)).map { [UInt8]($0 ?? Data()) } ?? []
+        let magic = (try? file.read(upToCount: 4)).map { [UInt8]($0) } ?? []
         guard magic == [0x7F, 0x45, 0x4C, 0x46] else {
             throw PluginLoadError.notALibrary(path: path, reason: "it has no ELF header")
         }

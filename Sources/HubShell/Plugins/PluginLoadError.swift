@@ -1,3 +1,5 @@
+import HubPluginAPI
+
 /// Why a plugin was not loaded, as one line a person can act on.
 ///
 /// Every case leaves the shell as it was: nothing of the plugin is added.
@@ -14,9 +16,15 @@ public enum PluginLoadError: Error, Equatable, CustomStringConvertible, Sendable
     case notAPlugin(path: String)
     case alreadyLoaded(name: String, path: String)
     case nameTaken(name: String, path: String, loadedFrom: String)
+    /// `plugin` is the plugin's `label`: its name, and where it came from when known.
     case invalid(plugin: String, reason: String)
     case commandClash(plugin: String, command: String, clashesWith: String)
     case nameClash(plugin: String, kind: String, name: String, owner: String)
+
+    /// How the errors name a plugin: `'hello' from /path/libHello.so`.
+    static func label(name: String, path: String) -> String {
+        path.isEmpty ? "'\(name)'" : "'\(name)' from \(path)"
+    }
 
     public var description: String {
         switch self {
@@ -34,8 +42,10 @@ public enum PluginLoadError: Error, Equatable, CustomStringConvertible, Sendable
         case .cannotOpen(let path, let reason):
             return "cannot load plugin '\(path)': \(reason)"
         case .missingEntryPoint(let path, let symbol):
-            return "cannot load plugin '\(path)': the library has no entry point '\(symbol)';"
-                + " a plugin exports it with @_cdecl (see 'Write a plugin' in the README)"
+            return "cannot load plugin '\(path)': it is a shared library but not a hubsh"
+                + " plugin, as it exports no entry point '\(symbol)'; a plugin exports"
+                + " '\(PluginAPIVersion.versionSymbol)' and '\(PluginAPIVersion.entrySymbol)'"
+                + " with @_cdecl (see 'Write a plugin' in the README)"
         case .versionMismatch(let path, let plugin, let host):
             return "cannot load plugin '\(path)': it was built for plugin API version \(plugin),"
                 + " but this hubsh has version \(host); rebuild it against this hubsh's"
@@ -50,12 +60,12 @@ public enum PluginLoadError: Error, Equatable, CustomStringConvertible, Sendable
             return "cannot load plugin '\(path)': a plugin named '\(name)' is already loaded"
                 + " from '\(loadedFrom)'"
         case .invalid(let plugin, let reason):
-            return "cannot load plugin '\(plugin)': \(reason)"
+            return "cannot load plugin \(plugin): \(reason)"
         case .commandClash(let plugin, let command, let other):
-            return "cannot load plugin '\(plugin)': its command '\(command)' clashes with"
+            return "cannot load plugin \(plugin): its command '\(command)' clashes with"
                 + " \(other); nothing of the plugin was added"
         case .nameClash(let plugin, let kind, let name, let owner):
-            return "cannot load plugin '\(plugin)': its \(kind) '\(name)' clashes with the"
+            return "cannot load plugin \(plugin): its \(kind) '\(name)' clashes with the"
                 + " \(kind) of plugin '\(owner)'; nothing of the plugin was added"
         }
     }

@@ -3,11 +3,14 @@ import HubPluginAPI
 /// The rules for what a plugin declares: names, command words and flags. A plugin that breaks
 /// one is refused as a whole, with the rule in the message.
 enum PluginValidation {
-    /// Throws `PluginLoadError.invalid` naming the first rule `plugin` breaks.
-    static func check(_ plugin: any HubPlugin) throws {
+    /// Throws `PluginLoadError.invalid` naming the first rule `plugin`, loaded from `path`,
+    /// breaks.
+    static func check(_ plugin: any HubPlugin, path: String) throws {
         let name = plugin.name
         func invalid(_ reason: String) -> PluginLoadError {
-            .invalid(plugin: name.isEmpty ? "(no name)" : name, reason: reason)
+            .invalid(
+                plugin: PluginLoadError.label(name: name.isEmpty ? "?" : name, path: path),
+                reason: reason)
         }
         guard isWord(name, extra: "-"), name.count <= 64 else {
             throw invalid("its name must be 1-64 lower-case letters, digits or '-'")

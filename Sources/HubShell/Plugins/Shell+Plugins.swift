@@ -28,7 +28,7 @@ extension Shell {
     /// code with an empty path.
     @discardableResult
     public func install(_ plugin: any HubPlugin, path: String) throws -> LoadedPlugin {
-        try PluginValidation.check(plugin)
+        try PluginValidation.check(plugin, path: path)
         if let other = context.plugins.plugin(named: plugin.name) {
             throw PluginLoadError.nameTaken(
                 name: plugin.name, path: path.isEmpty ? plugin.name : path,
@@ -100,7 +100,8 @@ extension Shell {
             let described = owner.map { "command '\(other.spec.name)' of plugin '\($0.name)'" }
                 ?? "the built-in command '\(other.spec.name)'"
             throw PluginLoadError.commandClash(
-                plugin: plugin.name, command: command.spec.name, clashesWith: described)
+                plugin: PluginLoadError.label(name: plugin.name, path: plugin.path),
+                command: command.spec.name, clashesWith: described)
         }
         let others = context.plugins.enabled.filter { $0 !== plugin }
         let kinds: [(String, (LoadedPlugin) -> [String])] = [
@@ -110,7 +111,8 @@ extension Shell {
             for name in names(plugin) {
                 if let owner = others.first(where: { names($0).contains(name) }) {
                     throw PluginLoadError.nameClash(
-                        plugin: plugin.name, kind: kind, name: name, owner: owner.name)
+                        plugin: PluginLoadError.label(name: plugin.name, path: plugin.path),
+                        kind: kind, name: name, owner: owner.name)
                 }
             }
         }
