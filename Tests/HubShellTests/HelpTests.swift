@@ -45,6 +45,11 @@ final class HelpTests: XCTestCase {
               echo              print the words, separated by spaces
               exit              leave hubsh with an exit status
               help              list the commands, or show one command's help
+              plugin disable    hide everything a plugin adds
+              plugin enable     show again what a disabled plugin adds
+              plugin info       show a plugin's commands, generators, formats and hooks
+              plugin list       list the loaded plugins and what each adds
+              plugin load       load a plugin library and add what it declares
               set               set a variable, or list the variables
               sleep             wait for a while (Ctrl-C stops waiting)
               source            run the commands of a script file in this shell

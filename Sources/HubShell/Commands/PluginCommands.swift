@@ -62,7 +62,8 @@ enum PluginCommands {
     static func info(_ shell: Shell) -> Command {
         Command(
             CommandSpec(
-                ["plugin", "info"], summary: "show a plugin's commands, generators, formats and hooks",
+                ["plugin", "info"],
+                summary: "show a plugin's commands, generators, formats and hooks",
                 positionals: [Positional("NAME", "the plugin", completion: .plugin)],
                 examples: ["plugin info telemetry"]),
             run: { [weak shell] arguments, context in

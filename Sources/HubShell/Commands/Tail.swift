@@ -58,7 +58,8 @@ enum Tail {
             }
 
             let tailer = try Tailer(log: context.log, hub: hub.name, starts: starts)
-            let renderer = try EventFormatChoice.renderer(arguments, hub: hub.name, context: context)
+            let renderer = try EventFormatChoice.renderer(
+                arguments, hub: hub.name, context: context)
             renderer.begin()
             defer { renderer.end() }
             _ = try Follow.run(

@@ -36,7 +36,8 @@ enum PluginLibrary {
                 path: path, plugin: version, host: PluginAPIVersion.current)
         }
         guard let entrySymbol = dlsym(handle, PluginAPIVersion.entrySymbol) else {
-            throw PluginLoadError.missingEntryPoint(path: path, symbol: PluginAPIVersion.entrySymbol)
+            throw PluginLoadError.missingEntryPoint(
+                path: path, symbol: PluginAPIVersion.entrySymbol)
         }
         guard let reference = unsafeBitCast(entrySymbol, to: EntryFunction.self)() else {
             throw PluginLoadError.notAPlugin(path: path)

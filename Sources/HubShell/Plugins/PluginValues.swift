@@ -63,7 +63,8 @@ extension EventPosition {
         switch position {
         case .earliest: self = .earliest
         case .latest: self = .latest
-        case .sequenceNumber(let seq, let inclusive): self = .sequenceNumber(seq, inclusive: inclusive)
+        case .sequenceNumber(let seq, let inclusive):
+            self = .sequenceNumber(seq, inclusive: inclusive)
         case .offset(let offset, let inclusive): self = .offset(offset, inclusive: inclusive)
         case .enqueuedTime(let millis): self = .enqueuedTime(millis)
         case .last(let count): self = .last(count)

@@ -116,7 +116,8 @@ final class PluginCommandTests: XCTestCase {
         let missing = plugins.run("greet nowhere")
         XCTAssertEqual(missing.status, 1)
         XCTAssertEqual(
-            missing.errors, "error: hub 'nowhere' does not exist (use 'hub list' to see the hubs)\n")
+            missing.errors,
+            "error: hub 'nowhere' does not exist (use 'hub list' to see the hubs)\n")
     }
 
     func testCompletionOffersItsWordsHubsAndCustomValues() {

@@ -25,7 +25,8 @@ final class PluginFormatTests: XCTestCase {
     }
 
     func testReadOfNothingStillPrintsHeaderAndFooter() {
-        XCTAssertEqual(plugins.run("read notes --from latest --format pipes").output, "begin\nend\n")
+        XCTAssertEqual(
+            plugins.run("read notes --from latest --format pipes").output, "begin\nend\n")
     }
 
     func testTailPrintsTheFooterWhenItStops() {
@@ -42,7 +43,8 @@ final class PluginFormatTests: XCTestCase {
 
     func testFormatOverridesHubshsJSONButNotTheCommandsOwn() {
         plugins.context.output.jsonByDefault = true
-        XCTAssertEqual(plugins.run("read notes --format pipes --count 1").output, "begin\n0|first\nend\n")
+        XCTAssertEqual(
+            plugins.run("read notes --format pipes --count 1").output, "begin\n0|first\nend\n")
         let both = plugins.run("read notes --json --format pipes")
         XCTAssertEqual(both.status, 2)
         XCTAssertEqual(both.errors, "error: give --json or --format, not both\n")

@@ -34,7 +34,8 @@ final class PluginGeneratorTests: XCTestCase {
     func testGeneratorMakesCountEventsWithItsOptions() throws {
         let result = plugins.run("publish ticks --generator counter --count 4 --prefix tick")
         XCTAssertEqual(result.status, 0, result.errors)
-        XCTAssertEqual(try plugins.bodies("ticks").sorted(), ["tick-0", "tick-1", "tick-2", "tick-3"])
+        XCTAssertEqual(
+            try plugins.bodies("ticks").sorted(), ["tick-0", "tick-1", "tick-2", "tick-3"])
         let keys = Set(try plugins.events("ticks").compactMap(\.data.partitionKey))
         XCTAssertEqual(keys, ["key-0", "key-1"])
     }

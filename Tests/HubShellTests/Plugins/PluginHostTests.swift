@@ -27,7 +27,8 @@ final class PluginHostTests: XCTestCase {
     }
 
     func testPublishedEventsReadBackWithTheirLocation() throws {
-        var event = PluginEvent(text: "{\"id\":1}", partitionKey: "k-1", contentType: "application/json")
+        var event = PluginEvent(
+            text: "{\"id\":1}", partitionKey: "k-1", contentType: "application/json")
         event.setProperty("n", .int(7))
         let landed = try host.publish([event], toHub: "orders", partition: nil)
         let partition = PartitionKey.partition(for: "k-1", partitionCount: 2)
@@ -36,8 +37,8 @@ final class PluginHostTests: XCTestCase {
         let read = try host.read(hub: "orders", partition: partition, from: .earliest, maxCount: 10)
         XCTAssertEqual(read.map(\.event), [event])
         XCTAssertEqual(read.first?.location, landed.first)
-        XCTAssertEqual(try host.read(hub: "orders", partition: partition, from: .latest, maxCount: 5),
-                       [])
+        XCTAssertEqual(
+            try host.read(hub: "orders", partition: partition, from: .latest, maxCount: 5), [])
     }
 
     func testGroupsAndCheckpoints() throws {
@@ -68,13 +69,17 @@ final class PluginHostTests: XCTestCase {
 
     func testOutputGoesWhereTheShellsOutputGoes() {
         host.write("plain")
-        host.writeJSON(.object([("x", .double(1.5)), ("nan", .double(.nan)), ("ok", .bool(true))]))
-        host.writeTable([TableColumn("NAME"), TableColumn("N", numeric: true)], rows: [["a", "10"]])
+        host.writeJSON(
+            .object([("x", .double(1.5)), ("nan", .double(.nan)), ("ok", .bool(true))]))
+        host.writeTable(
+            [TableColumn("NAME"), TableColumn("N", numeric: true)], rows: [["a", "10"]])
         host.log(.warning, "careful")
         host.log(.debug, "hidden without --verbose")
         XCTAssertEqual(
-            plugins.test.output, "plain\n{\"x\":1.5,\"nan\":null,\"ok\":true}\nNAME   N\na     10\n")
+            plugins.test.output,
+            "plain\n{\"x\":1.5,\"nan\":null,\"ok\":true}\nNAME   N\na     10\n")
         XCTAssertEqual(plugins.test.errors, "warning: careful\n")
-        XCTAssertEqual(host.terminal, TerminalTraits(isTerminal: false, useColor: false, columns: 80))
+        XCTAssertEqual(
+            host.terminal, TerminalTraits(isTerminal: false, useColor: false, columns: 80))
     }
 }

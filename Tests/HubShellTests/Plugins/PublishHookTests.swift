@@ -39,7 +39,8 @@ final class PublishHookTests: XCTestCase {
         try plugins.shell.install(TestPlugin("b", hooks: [Self.stamp]), path: "")
         XCTAssertEqual(plugins.run("publish mail --count 2 hello").status, 0)
         let events = try plugins.events("mail")
-        XCTAssertEqual(events.map { String(decoding: $0.data.body, as: UTF8.self) }, ["HELLO", "HELLO"])
+        XCTAssertEqual(
+            events.map { String(decoding: $0.data.body, as: UTF8.self) }, ["HELLO", "HELLO"])
         let stamps = events.compactMap { $0.data.properties.first { $0.0 == "stamp" }?.1.text }
         XCTAssertEqual(stamps.sorted(), ["mail#1/2", "mail#2/2"])
     }

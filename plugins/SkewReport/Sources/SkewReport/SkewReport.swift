@@ -97,7 +97,9 @@ struct SkewReport {
                 (by, .string(row.label)), ("events", .int(row.events)),
                 ("share", .double(SkewReport.rounded(share(of: row)))),
             ]
-            if let partition = row.partition { fields.append(("partition", .string(String(partition)))) }
+            if let partition = row.partition {
+                fields.append(("partition", .string(String(partition))))
+            }
             return .object(fields)
         })))
         return .object(members)

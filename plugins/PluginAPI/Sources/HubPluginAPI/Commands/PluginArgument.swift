@@ -23,7 +23,8 @@ public struct PluginArgument: Sendable {
 /// A flag of a plugin command or an option of a generator.
 ///
 ///     PluginFlag("--top", value: "N", "show the N most frequent keys (default 10)")
-///     PluginFlag("--by", value: "WHAT", "partition or key", completion: .words(["partition", "key"]))
+///     PluginFlag("--by", value: "WHAT", "partition or key",
+///                completion: .words(["partition", "key"]))
 ///     PluginFlag("--verbose-rows", "show every row")
 public struct PluginFlag: Sendable {
     /// `--name`: two dashes, then lower-case letters, digits and `-`.
