@@ -50,7 +50,11 @@ struct Hubsh {
     /// A shell on `dataDirectory`, or on a fresh temporary one.
     init(dataDirectory: String? = nil) {
         self.dataDirectory = dataDirectory ?? Hubsh.temporaryDirectory("data")
-        environment["XDG_STATE_HOME"] = Hubsh.temporaryDirectory("state")
+        let state = Hubsh.temporaryDirectory("state")
+        environment["XDG_STATE_HOME"] = state
+        // No plugins from the machine running the tests: each test names the ones it loads.
+        environment["XDG_DATA_HOME"] = state
+        environment["HUBSH_PLUGIN_PATH"] = ""
     }
 
     static func temporaryDirectory(_ label: String) -> String {
