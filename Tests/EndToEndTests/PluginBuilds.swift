@@ -68,8 +68,9 @@ struct PluginBuilds {
         let nextAPI = outside + "/next/PluginAPI"
         try FileManager.default.createDirectory(
             atPath: nextAPI, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: api + "/Package.swift", toPath: nextAPI + "/Package.swift")
-        try FileManager.default.copyItem(atPath: api + "/Sources", toPath: nextAPI + "/Sources")
+        for item in ["Package.swift", "Sources"] {
+            try FileManager.default.copyItem(atPath: api + "/" + item, toPath: nextAPI + "/" + item)
+        }
         try setAPIVersion(apiVersion + 1, in: nextAPI)
         let helloNext = try ReadmePlugin.write(to: outside + "/hello-next", apiPath: nextAPI)
         try swiftBuild(helloNext)
@@ -104,8 +105,11 @@ struct PluginBuilds {
     static func compileLibraryWithoutEntryPoint(in folder: String) throws -> String {
         let source = folder + "/answer.c"
         let library = folder + "/libanswer.so"
-        try "int answer(void) { return 42; }\n".write(toFile: source, atomically: true, encoding: .utf8)
-        let (status, output) = run(["cc", "-shared", "-fPIC", "-o", library, source])
+        try "int answer(void) { return 42; }\n".write(
+            toFile: source, atomically: true, encoding: .utf8)
+        // Any C compiler will do; the Swift toolchain brings clang.
+        let compiler = ["cc", "clang", "gcc"].first { run(["which", $0]).0 == 0 } ?? "cc"
+        let (status, output) = run([compiler, "-shared", "-fPIC", "-o", library, source])
         guard status == 0 else {
             throw BuildFailure(description: "cc could not build \(library):\n\(output)")
         }

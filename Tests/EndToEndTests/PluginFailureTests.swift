@@ -24,7 +24,8 @@ final class PluginFailureTests: XCTestCase {
         XCTAssertEqual(result.status, 1, result.stderr, file: file, line: line)
         XCTAssertTrue(result.stdout.hasSuffix("alive\n"), result.stdout, file: file, line: line)
         let lines = result.stderr.split(separator: "\n")
-        XCTAssertEqual(lines.count, 1, "expected one line: \(result.stderr)", file: file, line: line)
+        XCTAssertEqual(
+            lines.count, 1, "expected one line: \(result.stderr)", file: file, line: line)
         for word in words {
             XCTAssertTrue(result.stderr.contains(word), "'\(word)' not in: \(result.stderr)",
                           file: file, line: line)
@@ -32,7 +33,8 @@ final class PluginFailureTests: XCTestCase {
     }
 
     func testMissingFileIsNamed() {
-        assertRefused("/nonexistent/libGone.so", mentions: ["/nonexistent/libGone.so", "no such file"])
+        assertRefused(
+            "/nonexistent/libGone.so", mentions: ["/nonexistent/libGone.so", "no such file"])
     }
 
     func testFileThatIsNotALibraryIsRefused() throws {
@@ -59,7 +61,9 @@ final class PluginFailureTests: XCTestCase {
     func testCommandClashingWithABuiltInIsRefused() {
         assertRefused(
             builds.clashBuiltin,
-            mentions: ["'clash-builtin'", "'hub list' clashes with the built-in command 'hub list'"])
+            mentions: [
+                "'clash-builtin'", "'hub list' clashes with the built-in command 'hub list'",
+            ])
         XCTAssertTrue(hubsh.script("hub list").status == 0)
     }
 
@@ -76,7 +80,8 @@ final class PluginFailureTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         let lines = result.stderr.split(separator: "\n")
         XCTAssertEqual(lines.count, 2, result.stderr)
-        XCTAssertTrue(lines.allSatisfy { $0.hasPrefix("warning: cannot load plugin") }, result.stderr)
+        XCTAssertTrue(
+            lines.allSatisfy { $0.hasPrefix("warning: cannot load plugin") }, result.stderr)
         XCTAssertEqual(result.jsonLines().map { $0["name"] as? String }, ["telemetry"])
     }
 

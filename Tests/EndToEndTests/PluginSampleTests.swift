@@ -53,7 +53,8 @@ final class PluginSampleTests: XCTestCase {
             let reading = try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any]
             XCTAssertEqual(reading?["deviceId"] as? String, event["partitionKey"] as? String)
             if let temperature = reading?["temperature"] as? Double {
-                XCTAssertTrue((-40.0 ... 0.0).contains(temperature), "\(temperature) °C in a freezer")
+                XCTAssertTrue(
+                    (-40.0 ... 0.0).contains(temperature), "\(temperature) °C in a freezer")
             }
             XCTAssertEqual(event["contentType"] as? String, "application/json")
         }

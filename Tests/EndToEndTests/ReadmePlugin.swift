@@ -52,7 +52,8 @@ enum ReadmePlugin {
                 blocks.append(current!.joined(separator: "\n") + "\n")
                 current = nil
             } else if current != nil {
-                current!.append(String(line.dropFirst(min(indent, line.prefix { $0 == " " }.count))))
+                let leading = line.prefix { $0 == " " }.count
+                current!.append(String(line.dropFirst(min(indent, leading))))
             }
         }
         return blocks
