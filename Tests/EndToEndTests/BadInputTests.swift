@@ -55,6 +55,16 @@ final class BadInputTests: XCTestCase {
             "hub create x --partiton 3", status: 2, mentions: ["--partiton", "--partitions"])
     }
 
+    func testHugeOrOddDurationsAreUsageErrorsInsteadOfCrashes() {
+        for command in ["sleep 1e19", "sleep 9999999999999h", "sleep 9223372036854775807"] {
+            assertOneLine(command, status: 2, mentions: ["durations go up to 7d"])
+        }
+        assertOneLine(
+            "tail orders --timeout 1e300", status: 2, mentions: ["--timeout", "'1e300'"])
+        assertOneLine("sleep 0x10", status: 2, mentions: ["'0x10'"])
+        assertOneLine("sleep 1e9", status: 2, mentions: ["'1e9'"])
+    }
+
     func testMalformedEnvelopeLineIsReportedByNumberAndNothingIsPublished() throws {
         let file = Hubsh.temporaryDirectory("input") + "/envelopes.jsonl"
         try ["{\"body\":\"ok\"}", "{\"body\":\"ok\"}", "{\"body\": oops}"]

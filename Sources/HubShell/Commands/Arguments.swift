@@ -168,34 +168,25 @@ public struct Arguments: Sendable {
     /// A duration flag such as `--timeout 5s`, in milliseconds.
     public func duration(_ flag: String) throws -> Int64? {
         guard let token = token(flag) else { return nil }
-        if let millis = Duration.parse(token.text) { return millis }
-        throw UsageError(
-            "\(flag) needs a duration such as 500ms, 5s, 2m or 1h, not '\(token.text)'",
-            at: token.location, command: spec.name)
+        return try duration(token, name: flag)
+    }
+
+    /// The duration in `token`, in milliseconds; `name` (a flag or the command) is named in the
+    /// usage error for text that is not one or is longer than `Duration.maximum`.
+    public func duration(_ token: Token, name: String) throws -> Int64 {
+        switch Duration.parse(token.text) {
+        case .success(let millis):
+            return millis
+        case .failure(let problem):
+            throw UsageError(
+                Duration.message(problem, name: name, text: token.text), at: token.location,
+                command: spec.name)
+        }
     }
 
     /// A usage error at `token` (or at the command when nil), for checks commands make.
     public func usageError(_ message: String, at token: Token? = nil) -> UsageError {
         UsageError(message, at: token?.location ?? location, command: spec.name)
-    }
-}
-
-/// Durations for timeouts and waits: `500ms`, `5s`, `2m`, `1h`, or a plain number of seconds.
-public enum Duration {
-    public static func parse(_ text: String) -> Int64? {
-        if let seconds = Double(text), seconds >= 0, seconds.isFinite {
-            return Int64(seconds * 1000)
-        }
-        if text.hasSuffix("ms"), let millis = Int64(text.dropLast(2)), millis >= 0 { return millis }
-        if let last = text.last, let value = Double(text.dropLast()), value >= 0, value.isFinite {
-            switch last {
-            case "s": return Int64(value * 1000)
-            case "m": return Int64(value * 60_000)
-            case "h": return Int64(value * 3_600_000)
-            default: return nil
-            }
-        }
-        return nil
     }
 }
 
