@@ -88,6 +88,44 @@ final class HelpTests: XCTestCase {
             """#)
     }
 
+    func testCheckpointSetHelpShowsItsRequiredFlagsWithoutBrackets() {
+        let (status, text) = help("help checkpoint set")
+        XCTAssertEqual(status, 0)
+        XCTAssertEqual(
+            text,
+            """
+            usage: checkpoint set HUB GROUP --partition P --seq N
+
+            set a group's checkpoint in one partition
+
+            The group resumes after the event with this sequence number; the event must
+            still be retained.
+
+            Arguments:
+              HUB                the hub
+              GROUP              the consumer group
+
+            Flags:
+              -p, --partition P  the partition (required)
+              --seq N            the last processed sequence number (required)
+              --json             print JSON for scripts instead of a table
+              -h, --help         show this command's help
+
+            Examples:
+              checkpoint set orders billing --partition 0 --seq 41
+
+            """)
+    }
+
+    func testConsumeAndCheckpointResetUsageShowTheirRequiredFlags() {
+        let consume = help("consume --help").text
+        XCTAssertTrue(
+            consume.hasPrefix("usage: consume HUB --group GROUP [--partition P]"), consume)
+        XCTAssertTrue(
+            help("checkpoint reset --help").text.hasPrefix(
+                "usage: checkpoint reset HUB GROUP --to POS [--partition P]\n"))
+    }
+
     func testHubHelpListsTheFamily() {
         let (status, text) = help("hub --help")
         XCTAssertEqual(status, 0)

@@ -46,34 +46,38 @@ public struct Arguments: Sendable {
                     "unknown flag '\(name)' for '\(spec.name)'" + Arguments.suggestion(name, spec),
                     at: word.location, command: spec.name)
             }
-            if !flag.repeatable && flags[flag.name] != nil {
-                throw UsageError(
-                    "flag '\(flag.name)' is given twice", at: word.location, command: spec.name)
-            }
-            if flag.takesValue {
-                let value: Token
-                if let inlineValue {
-                    value = inlineValue
-                } else {
-                    guard index < words.count else {
-                        throw UsageError(
-                            "flag '\(flag.name)' needs a value (\(flag.valueName!))",
-                            at: word.location, command: spec.name)
-                    }
-                    value = words[index]
-                    index += 1
-                }
-                flags[flag.name, default: []].append(value)
-            } else {
+            guard flag.takesValue else {
                 if inlineValue != nil {
                     throw UsageError(
                         "flag '\(flag.name)' takes no value", at: word.location, command: spec.name)
                 }
-                flags[flag.name, default: []].append(word)
+                // A switch given twice is simply on.
+                if flags[flag.name] == nil || flag.repeatable {
+                    flags[flag.name, default: []].append(word)
+                }
+                continue
             }
+            if !flag.repeatable && flags[flag.name] != nil {
+                throw UsageError(
+                    "flag '\(flag.name)' is given twice", at: word.location, command: spec.name)
+            }
+            let value: Token
+            if let inlineValue {
+                value = inlineValue
+            } else {
+                guard index < words.count else {
+                    throw UsageError(
+                        "flag '\(flag.name)' needs a value (\(flag.valueName!))",
+                        at: word.location, command: spec.name)
+                }
+                value = words[index]
+                index += 1
+            }
+            flags[flag.name, default: []].append(value)
         }
         if flags["--help"] != nil { return }
         try checkPositionalCount()
+        try checkRequiredFlags()
     }
 
     /// `-3` is a position (the last 3 events), and `-1.5` a number, not flags.
@@ -108,6 +112,20 @@ public struct Arguments: Sendable {
         }
     }
 
+    /// The first flag marked `required` that was not given is a usage error naming it:
+    /// `consume needs --group GROUP`.
+    private func checkRequiredFlags() throws {
+        if let missing = spec.flags.first(where: { $0.required && flags[$0.name] == nil }) {
+            throw missingFlag(missing.name)
+        }
+    }
+
+    private func missingFlag(_ name: String) -> UsageError {
+        let word = spec.flag(named: name)?.usageWord ?? name
+        return UsageError(
+            "\(spec.name) needs \(word) (usage: \(spec.usage))", at: location, command: spec.name)
+    }
+
     // MARK: - Reading values
 
     /// True when the switch was given.
@@ -125,6 +143,12 @@ public struct Arguments: Sendable {
 
     public func token(_ flag: String) -> Token? { flags[flag]?.last }
 
+    /// The value of a flag marked `required`, which matching already checked was given.
+    public func requiredToken(_ flag: String) throws -> Token {
+        guard let token = token(flag) else { throw missingFlag(flag) }
+        return token
+    }
+
     public func string(_ flag: String) -> String? { flags[flag]?.last?.text }
 
     public func strings(_ flag: String) -> [String] { flags[flag]?.map(\.text) ?? [] }
@@ -141,6 +165,12 @@ public struct Arguments: Sendable {
         -> Int
     {
         try int(flag, range: range) ?? value
+    }
+
+    /// The integer value of a flag marked `required`, checked against `range`.
+    public func requiredInt(_ flag: String, range: ClosedRange<Int>? = nil) throws -> Int {
+        try Arguments.integer(
+            requiredToken(flag), name: flag, range: range, command: spec.name)
     }
 
     /// An integer positional, checked against `range`.

@@ -32,21 +32,18 @@ enum CheckpointCommands {
             ],
             flags: [
                 Flag("--partition", short: "-p", value: "P", "the partition (required)",
-                     completion: .partition),
-                Flag("--seq", value: "N", "the last processed sequence number (required)"),
+                     required: true, completion: .partition),
+                Flag("--seq", value: "N", "the last processed sequence number (required)",
+                     required: true),
             ],
             examples: ["checkpoint set orders billing --partition 0 --seq 41"]),
         run: { arguments, context in
             let hub = try context.log.hub(named: arguments.string(at: 0))
             let group = arguments.string(at: 1)
             try context.log.checkGroup(hub: hub.name, group: group)
-            guard let partition = try arguments.int("--partition") else {
-                throw arguments.usageError("checkpoint set needs --partition P")
-            }
+            let partition = try arguments.requiredInt("--partition")
             try hub.check(partition: partition)
-            guard let sequence = try arguments.int("--seq", range: 0...Int.max) else {
-                throw arguments.usageError("checkpoint set needs --seq N")
-            }
+            let sequence = try arguments.requiredInt("--seq", range: 0...Int.max)
             guard let event = try context.log.read(
                 hub: hub.name, partition: partition,
                 from: .sequenceNumber(Int64(sequence), inclusive: true), maxCount: 1
@@ -80,7 +77,7 @@ enum CheckpointCommands {
             ],
             flags: [
                 Flag("--to", value: "POS", "earliest, latest or time:ISO8601 (required)",
-                     completion: .words(["earliest", "latest", "time:"])),
+                     required: true, completion: .words(["earliest", "latest", "time:"])),
                 Flag("--partition", short: "-p", value: "P", "reset one partition only",
                      completion: .partition),
             ],
@@ -92,9 +89,7 @@ enum CheckpointCommands {
             let hub = try context.log.hub(named: arguments.string(at: 0))
             let group = arguments.string(at: 1)
             try context.log.checkGroup(hub: hub.name, group: group)
-            guard let token = arguments.token("--to") else {
-                throw arguments.usageError("checkpoint reset needs --to earliest|latest|time:T")
-            }
+            let token = try arguments.requiredToken("--to")
             guard let position = try? EventPosition.parse(token.text), canReset(to: position)
             else {
                 throw arguments.usageError(

@@ -29,17 +29,18 @@ public struct CommandSpec: Sendable {
 
     public var name: String { path.joined(separator: " ") }
 
-    /// `hub create NAME [--partitions N] [--retention D]`
+    /// `hub create NAME [--partitions N] [--retention D]`; required flags come first, without
+    /// brackets: `consume HUB --group GROUP [--count N]`.
     public var usage: String {
         var parts = [name]
         for positional in positionals {
             let word = positional.variadic ? "\(positional.name)..." : positional.name
             parts.append(positional.optional ? "[\(word)]" : word)
         }
-        for flag in flags where flag.name != "--json" && flag.name != "--help" {
-            var word = flag.name
-            if let value = flag.valueName { word += " \(value)" }
-            parts.append(flag.repeatable ? "[\(word)]..." : "[\(word)]")
+        let shown = flags.filter { $0.name != "--json" && $0.name != "--help" }
+        for flag in shown.filter(\.required) + shown.filter({ !$0.required }) {
+            let word = flag.required ? flag.usageWord : "[\(flag.usageWord)]"
+            parts.append(flag.repeatable ? "\(word)..." : word)
         }
         return parts.joined(separator: " ")
     }
@@ -113,21 +114,30 @@ public struct Flag: Sendable {
     public var valueName: String?
     public var help: String
     public var repeatable: Bool
+    /// True when the command cannot run without this flag: usage and help show it without
+    /// brackets, and `Arguments` refuses a command line that leaves it out.
+    public var required: Bool
     public var completion: CompletionKind
 
     public init(
         _ name: String, short: String? = nil, value valueName: String? = nil, _ help: String,
-        repeatable: Bool = false, completion: CompletionKind = .none
+        repeatable: Bool = false, required: Bool = false, completion: CompletionKind = .none
     ) {
         self.name = name
         self.short = short
         self.valueName = valueName
         self.help = help
         self.repeatable = repeatable
+        self.required = required
         self.completion = completion
     }
 
     public var takesValue: Bool { valueName != nil }
+
+    /// The flag as usage writes it, without brackets: `--group GROUP`, `--json`.
+    public var usageWord: String {
+        valueName.map { "\(name) \($0)" } ?? name
+    }
 
     public static let json = Flag("--json", "print JSON for scripts instead of a table")
     public static let help = Flag("--help", short: "-h", "show this command's help")

@@ -18,7 +18,7 @@ enum Consume {
             positionals: [Positional("HUB", "the hub", completion: .hub)],
             flags: [
                 Flag("--group", short: "-g", value: "GROUP", "the consumer group (required)",
-                     completion: .group),
+                     required: true, completion: .group),
                 Flag("--partition", short: "-p", value: "P", "consume one partition",
                      completion: .partition),
                 Flag("--max", short: "-n", value: "N", "stop after N events"),
@@ -37,9 +37,7 @@ enum Consume {
 
     static func run(_ arguments: Arguments, _ context: ShellContext) throws {
         let hub = try context.log.hub(named: arguments.string(at: 0))
-        guard let group = arguments.string("--group") else {
-            throw arguments.usageError("consume needs --group GROUP (try --group '$default')")
-        }
+        let group = try arguments.requiredToken("--group").text
         let partitions = try Read.partitions(arguments, hub: hub)
         let fallback = try Read.position(arguments, default: .earliest)
         let limit = try arguments.int("--max", range: 1...Int.max)

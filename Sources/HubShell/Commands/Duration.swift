@@ -60,7 +60,8 @@ public enum Duration {
     public static func message(_ problem: Problem, name: String, text: String) -> String {
         switch problem {
         case .notADuration:
-            return "\(name) needs a duration such as 500ms, 5s, 2m, 1h or 1d, not '\(text)'"
+            return "\(name) needs a duration such as 500ms, 5s, 2m or 1h (durations go up to"
+                + " \(maximumText)), not '\(text)'"
         case .tooLong:
             return "\(name) '\(text)' is too long; durations go up to \(maximumText)"
         }
