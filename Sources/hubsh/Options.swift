@@ -13,6 +13,9 @@ struct Options {
     var showHelp = false
     var showVersion = false
 
+    /// The script name that means standard input: `hubsh -f -`, `hubsh -`.
+    static let standardInputName = "-"
+
     static let usage = """
         usage: hubsh [--data DIR] [--json] [--keep-going] [--no-color] [--no-plugins]
                      [--verbose] [-c COMMANDS | -f SCRIPT | SCRIPT]
@@ -23,7 +26,8 @@ struct Options {
                           else ~/.local/share/hubsh); one directory is one namespace
           --json          print JSON from every command, one object per line
           -c COMMANDS     run COMMANDS (separated by ';' or newlines) and exit
-          -f SCRIPT       run the script file and exit (also: hubsh SCRIPT)
+          -f SCRIPT       run the script file and exit (also: hubsh SCRIPT); - reads
+                          the script from standard input
           --keep-going    in -c, -f and piped input, go on after a failing command
           --no-color      no colours, even on a terminal (NO_COLOR=1 does the same)
           --no-plugins    load no plugins at start; otherwise hubsh loads those in

@@ -54,13 +54,12 @@ func main() -> Int32 {
     let status: Int32
     if let commands = options.commands {
         status = shell.runScript(commands, file: nil)
-    } else if let file = options.scriptFile {
+    } else if let file = options.scriptFile, file != Options.standardInputName {
         status = shell.runScriptFile(file)
     } else if interactive {
         status = shell.runInteractive()
     } else {
-        let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-        status = shell.runScript(text, file: nil)
+        status = shell.runStandardInput()
     }
     output.flush()
     return status

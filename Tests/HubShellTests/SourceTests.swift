@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 
 @testable import HubShell
@@ -69,6 +70,31 @@ final class SourceTests: XCTestCase {
         XCTAssertEqual(
             test.errors, "error: script '/nonexistent/x.hsh' does not exist; check the path\n")
         XCTAssertEqual(test.shell.runScriptFile("/nonexistent/y.hsh"), 1)
+    }
+
+    func testSourcingAnEmptyFileRunsNothingAndSucceeds() throws {
+        let test = TestShell()
+        XCTAssertEqual(test.run("source /dev/null\necho after"), 0, test.errors)
+        XCTAssertEqual(test.output, "after\n")
+        XCTAssertEqual(test.errors, "")
+    }
+
+    func testSourcingAFolderSaysToNameAFileInIt() throws {
+        let folder = try TemporaryFolder()
+        let test = TestShell()
+        XCTAssertEqual(test.run("source '\(folder.path)'"), 1)
+        XCTAssertEqual(
+            test.errors, "error: script '\(folder.path)' is a directory; name a file in it\n")
+    }
+
+    func testScriptFileThatIsAPipeRuns() throws {
+        let pipe = Pipe()
+        pipe.fileHandleForWriting.write(Data("echo from a pipe\n".utf8))
+        try pipe.fileHandleForWriting.close()
+        let test = TestShell()
+        let path = "/dev/fd/\(pipe.fileHandleForReading.fileDescriptor)"
+        XCTAssertEqual(test.shell.runScriptFile(path), 0, test.errors)
+        XCTAssertEqual(test.output, "from a pipe\n")
     }
 
     func testStepWithoutATerminalRunsStraightThrough() throws {

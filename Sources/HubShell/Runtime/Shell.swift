@@ -59,9 +59,29 @@ public final class Shell: @unchecked Sendable {
 
     /// Reads the script at `path` (relative to the working directory) and runs it.
     public func runScriptFile(_ path: String) -> Int32 {
+        hubsh_install_sigint_handler()
         do {
             let text = try Shell.readScript(at: context.resolve(path: path), shownAs: path)
             return runScript(text, file: path)
+        } catch {
+            defer { context.output.flush() }
+            return report(error, at: .unknown)
+        }
+    }
+
+    /// Reads standard input to its end and runs it as a script: piped input, `-f -`.
+    ///
+    /// Ctrl-C while waiting for input ends with status 130 and runs nothing.
+    public func runStandardInput() -> Int32 {
+        hubsh_install_sigint_handler()
+        do {
+            let bytes: [UInt8]
+            do {
+                bytes = try FileReading.readAll(descriptor: 0, shownAs: "standard input")
+            } catch {
+                throw Shell.scriptError(error, calling: "script")
+            }
+            return runScript(try Shell.scriptText(bytes, calling: "standard input"), file: nil)
         } catch {
             defer { context.output.flush() }
             return report(error, at: .unknown)
@@ -94,20 +114,29 @@ public final class Shell: @unchecked Sendable {
         (path as NSString).deletingLastPathComponent
     }
 
-    /// The text of a script, or a `CommandFailure` naming `shownAs` and the reason.
+    /// The text of a script, or an error naming `shownAs` and the reason.
     static func readScript(at path: String, shownAs: String) throws -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CommandFailure("script '\(shownAs)' does not exist; check the path")
+        let bytes: [UInt8]
+        do {
+            bytes = try FileReading.readAll(path: path, shownAs: shownAs)
+        } catch {
+            throw scriptError(error, calling: "script")
         }
-        guard !isDirectory.boolValue else {
-            throw CommandFailure("'\(shownAs)' is a folder, not a script; name a file in it")
+        return try scriptText(bytes, calling: "script '\(shownAs)'")
+    }
+
+    /// A failed read as the shell reports it: Ctrl-C is status 130 without a message.
+    static func scriptError(_ error: FileReadError, calling noun: String) -> CommandFailure {
+        guard error.reason != .interrupted else {
+            return CommandFailure(nil, status: RunResult.interruptedStatus)
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandFailure("cannot read script '\(shownAs)'; check its permissions")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw CommandFailure("script '\(shownAs)' is not UTF-8 text; save it as UTF-8")
+        return CommandFailure(error.message(calling: noun))
+    }
+
+    /// `bytes` as text, refused when they are not UTF-8; `name` says what they came from.
+    static func scriptText(_ bytes: [UInt8], calling name: String) throws -> String {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw CommandFailure("\(name) is not UTF-8 text; convert it to UTF-8")
         }
         return text
     }
