@@ -106,6 +106,19 @@ final class InteractiveTests: XCTestCase {
         shell.send("\u{04}")
         XCTAssertEqual(try shell.waitForExit(), 0)
     }
+
+    func testBackslashThenAnEmptyLineEndsTheCommand() throws {
+        let shell = try startShell()
+        shell.send("echo one \\\r")
+        try shell.expectPrompt("...> ")
+        shell.send("two \\\r")
+        try shell.expectPrompt("...> ")
+        shell.send("\r")
+        try shell.expect("one two\r\n")
+        try shell.expectPrompt()
+        shell.send("\u{04}")
+        XCTAssertEqual(try shell.waitForExit(), 0)
+    }
 }
 
 // MARK: - Pseudo-terminal

@@ -136,6 +136,18 @@ final class LexerTests: XCTestCase {
         XCTAssertEqual(error?.needsMoreInput, true)
     }
 
+    func testTrailingBackslashBeforeTheFinalNewlineIsTheSameError() {
+        for text in ["echo one\necho two \\\n", "echo one\necho two\\\n"] {
+            let error = error(text)
+            XCTAssertEqual(error?.kind, .trailingBackslash, text)
+            XCTAssertEqual(error?.location.line, 2, text)
+        }
+        XCTAssertEqual(error("echo two \\\n", file: "t.hsh")?.location.column, 10)
+        XCTAssertEqual(try words("echo a \\\n\necho b"), [["echo", "a"], ["echo", "b"]])
+        var lexer = Lexer("echo a \\\n", file: nil, lenient: true)
+        XCTAssertEqual(try lexer.statements().count, 1)
+    }
+
     func testBadBracedVariableIsAnError() {
         XCTAssertEqual(error("echo ${HUB")?.kind, .badVariable)
         XCTAssertEqual(error("echo ${1x}")?.kind, .badVariable)

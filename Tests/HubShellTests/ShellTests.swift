@@ -49,7 +49,8 @@ final class ShellTests: XCTestCase {
         XCTAssertEqual(test.run("count\nfail\ncount"), 1)
         XCTAssertEqual(probe.runs, 1)
         XCTAssertEqual(
-            test.errors, "error: hub 'nope' does not exist (use 'hub list' to see the hubs)\n")
+            test.errors,
+            "error: line 2: hub 'nope' does not exist (use 'hub list' to see the hubs)\n")
     }
 
     func testUsageErrorStopsScriptWithStatusTwo() {
@@ -124,6 +125,31 @@ final class ShellTests: XCTestCase {
         let failing = shell()
         XCTAssertEqual(failing.run("\nfail", file: "tour.hsh"), 1)
         XCTAssertTrue(failing.errors.hasPrefix("error: tour.hsh:2:1: hub 'nope'"), failing.errors)
+    }
+
+    func testErrorsInScriptsOfSeveralLinesWithoutAFileStartWithTheLine() {
+        let test = shell()
+        XCTAssertEqual(test.run("echo ok\n\n  fail"), 1)
+        XCTAssertTrue(test.errors.hasPrefix("error: line 3: hub 'nope'"), test.errors)
+
+        let usage = shell()
+        XCTAssertEqual(usage.run("echo ok\nusage"), 2)
+        XCTAssertEqual(usage.errors, "error: line 2: usage is wrong\n")
+
+        let oneLine = shell()
+        XCTAssertEqual(oneLine.run("echo ok; fail"), 1)
+        XCTAssertTrue(oneLine.errors.hasPrefix("error: hub 'nope'"), oneLine.errors)
+    }
+
+    func testTrailingBackslashFailsAlikeWithOrWithoutTheFinalNewline() {
+        let withNewline = shell()
+        XCTAssertEqual(withNewline.run("echo one\necho two \\\n"), 2)
+        let without = shell()
+        XCTAssertEqual(without.run("echo one\necho two \\"), 2)
+        XCTAssertEqual(withNewline.output, "")
+        XCTAssertEqual(withNewline.errors, without.errors)
+        XCTAssertTrue(withNewline.errors.contains("at line 2, column 10"), withNewline.errors)
+        XCTAssertEqual(shell().shell.execute(line: "echo x \\"), 2)
     }
 
     func testUnknownFlagPointsAtTheWord() {

@@ -7,7 +7,8 @@ public struct LanguageError: Error, Sendable, Equatable, CustomStringConvertible
     public enum Kind: Sendable, Equatable {
         /// A `'` or `"` that is never closed.
         case unterminatedQuote(Character)
-        /// A `\` as the very last character, asking for another line.
+        /// A `\` as the very last character (or before the final newline), asking for another
+        /// line.
         case trailingBackslash
         /// `${` without `}`, or `${}` around something that is not a name.
         case badVariable

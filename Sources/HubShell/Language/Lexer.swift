@@ -6,7 +6,8 @@
 /// The rules follow POSIX shells where hubsh has the same feature:
 /// - a newline or `;` ends a command; `#` at the start of a word starts a comment;
 /// - `'...'` is literal; `"..."` expands `$NAME` and knows the escapes `\"` `\\` `\$` `\n` `\t`;
-/// - outside quotes `\` takes the next character literally; `\` before a newline joins lines;
+/// - outside quotes `\` takes the next character literally; `\` before a newline joins lines,
+///   so the text may not end there (with or without that last newline);
 /// - `$NAME` and `${NAME}` are variables, expanded later as one word each (never split);
 ///   a `$` that no name follows is an ordinary character.
 ///
@@ -56,6 +57,9 @@ public struct Lexer {
             case "#":
                 while let next = peek(), next != "\n" { advance() }
             case "\\" where peek(1) == "\n":
+                if peek(2) == nil && !lenient {
+                    throw LanguageError(.trailingBackslash, at: here)
+                }
                 advance()
                 advance()
             default:
@@ -109,7 +113,11 @@ public struct Lexer {
                     throw LanguageError(.trailingBackslash, at: slashLocation)
                 }
                 advance()
-                if next != "\n" { literal.unicodeScalars.append(next) }
+                if next != "\n" {
+                    literal.unicodeScalars.append(next)
+                } else if peek() == nil && !lenient {
+                    throw LanguageError(.trailingBackslash, at: slashLocation)
+                }
             case "$":
                 if let variable = try scanVariable() {
                     flush()

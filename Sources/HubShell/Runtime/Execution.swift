@@ -100,33 +100,38 @@ extension Shell {
         switch error {
         case let usage as UsageError:
             let location = usage.location.line > 0 ? usage.location : fallback
-            output.error(Shell.prefix(location) + usage.message)
+            output.error(prefix(location) + usage.message)
             return 2
         case let language as LanguageError:
             output.error(Shell.describe(language))
             return 2
         case let failure as CommandFailure:
-            if let message = failure.message { output.error(Shell.prefix(fallback) + message) }
+            if let message = failure.message { output.error(prefix(fallback) + message) }
             return failure.status
+        case let readError as FileReadError:
+            guard readError.reason != .interrupted else { return RunResult.interruptedStatus }
+            output.error(prefix(fallback) + readError.description)
+            return 1
         case let hubError as HubError:
-            output.error(Shell.prefix(fallback) + hubError.description)
+            output.error(prefix(fallback) + hubError.description)
             return 1
         default:
-            output.error(Shell.prefix(fallback) + String(describing: error))
+            output.error(prefix(fallback) + String(describing: error))
             return 1
         }
     }
 
-    /// `tour.hsh:3:8: ` for a place in a script file; nothing for typed or `-c` input.
-    static func prefix(_ location: SourceLocation) -> String {
-        guard location.file != nil, location.line > 0 else { return "" }
+    /// `tour.hsh:3:8: ` for a place in a script file, `line 3: ` in a script of several lines
+    /// without one (`-c`, piped input), and nothing for a line typed at the prompt.
+    func prefix(_ location: SourceLocation) -> String {
+        guard location.line > 0, location.file != nil || numbersLines else { return "" }
         return "\(location): "
     }
 
     /// A syntax error with its place: in front for a file, in the sentence otherwise.
     static func describe(_ error: LanguageError) -> String {
         let location = error.location
-        if location.file != nil { return prefix(location) + error.message }
+        if location.file != nil { return "\(location): " + error.message }
         guard location.line > 0 else { return error.message }
         let place = location.line > 1
             ? "line \(location.line), column \(location.column)" : "column \(location.column)"

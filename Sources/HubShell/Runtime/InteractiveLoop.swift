@@ -64,7 +64,7 @@ extension Shell {
             switch editor.readLine(prompt: prompt) {
             case .endOfInput:
                 guard let text else { return .endOfInput }
-                if let error = Shell.lexingError(text) {
+                if let error = Shell.lexingError(text + "\n") {
                     lastStatus = report(error, at: .unknown)
                 }
                 return .dropped
@@ -74,7 +74,8 @@ extension Shell {
             case .line(let line):
                 let joined = text.map { $0 + "\n" + line } ?? line
                 if joined.allSatisfy(\.isWhitespace) { return .dropped }
-                if let error = Shell.lexingError(joined) as? LanguageError, error.needsMoreInput {
+                let error = Shell.lexingError(joined + "\n") as? LanguageError
+                if let error, error.needsMoreInput {
                     text = joined
                     continue
                 }
@@ -83,7 +84,8 @@ extension Shell {
         }
     }
 
-    /// The error lexing `text` throws, if any.
+    /// The error lexing `text` throws, if any; callers end the text with the newline its
+    /// last line was typed with, so that `\` then Enter on an empty line ends the command.
     private static func lexingError(_ text: String) -> Error? {
         do {
             _ = try Lexer.statements(in: text, file: nil)

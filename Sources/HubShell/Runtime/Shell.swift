@@ -20,6 +20,9 @@ public final class Shell: @unchecked Sendable {
     public internal(set) var lastStatus: Int32 = 0
     /// How many `source` commands are running inside each other.
     var sourceDepth = 0
+    /// True while a script without a file (`-c`, piped input) of more than one line runs: its
+    /// errors then start with `line N: `.
+    var numbersLines = false
 
     /// More nested `source` commands than this is taken as a script sourcing itself.
     static let maxSourceDepth = 32
@@ -54,6 +57,9 @@ public final class Shell: @unchecked Sendable {
             context.scriptDirectories.append(Shell.folder(of: context.resolve(path: file)))
         }
         defer { if file != nil { context.scriptDirectories.removeLast() } }
+        let numberedBefore = numbersLines
+        numbersLines = file == nil && statements.contains { $0.location.line > 1 }
+        defer { numbersLines = numberedBefore }
         return run(statements).status
     }
 
@@ -97,10 +103,13 @@ public final class Shell: @unchecked Sendable {
         return runLine(line).status
     }
 
-    /// Lexes and runs one line of interactive input.
+    /// Lexes and runs one line of interactive input (which may hold continuation lines).
+    ///
+    /// The text is lexed as the newline-ended line it was, so a `\` at its very end is
+    /// refused as it is in a script.
     func runLine(_ text: String) -> RunResult {
         do {
-            return run(try Lexer.statements(in: text, file: nil))
+            return run(try Lexer.statements(in: text + "\n", file: nil))
         } catch {
             lastStatus = report(error, at: .unknown)
             return .stopped(lastStatus)
