@@ -119,6 +119,37 @@ final class InteractiveTests: XCTestCase {
         shell.send("\u{04}")
         XCTAssertEqual(try shell.waitForExit(), 0)
     }
+
+    func testSourceStepPrintsNarrationOnceAndStopsOnlyBeforeCommands() throws {
+        let script = stateDirectory + "/steps.hsh"
+        try """
+            echo "First, a hub."
+            set HUB stepped
+            hub create $HUB --partitions 1
+            echo "Then the list."
+            hub list
+            echo "The end."
+            """.write(toFile: script, atomically: true, encoding: .utf8)
+        let shell = try startShell()
+        shell.send("source --step \(script)\r")
+        let first = try shell.expect("Enter runs it")
+        XCTAssertTrue(first.contains("First, a hub.\r\n"), first)
+        XCTAssertTrue(first.contains("hub create $HUB --partitions 1"), first)
+        XCTAssertFalse(first.contains("echo"), first)
+        XCTAssertFalse(first.contains("set HUB"), first)
+        shell.send("\r")
+        let second = try shell.expect("Enter runs it")
+        XCTAssertTrue(second.contains("created hub 'stepped'"), second)
+        XCTAssertTrue(second.contains("Then the list.\r\n"), second)
+        XCTAssertTrue(second.contains("hub list"), second)
+        XCTAssertFalse(second.contains("echo"), second)
+        shell.send("\r")
+        let rest = try shell.expect("The end.\r\n")
+        XCTAssertFalse(rest.contains("Enter runs it"), rest)
+        try shell.expectPrompt()
+        shell.send("\u{04}")
+        XCTAssertEqual(try shell.waitForExit(), 0)
+    }
 }
 
 // MARK: - Pseudo-terminal

@@ -97,6 +97,20 @@ final class SourceTests: XCTestCase {
         XCTAssertEqual(test.output, "from a pipe\n")
     }
 
+    func testStepStopsBeforeCommandsButNotBeforeNarration() throws {
+        let script = """
+            echo "1. Hubs"
+            set HUB orders
+            unset HUB
+            hub create orders
+            'echo' quoted
+            $CMD
+            sleep 1s
+            """
+        let stops = try Lexer.statements(in: script, file: nil).map(StepPrompt.stops(before:))
+        XCTAssertEqual(stops, [false, false, false, true, false, true, true])
+    }
+
     func testStepWithoutATerminalRunsStraightThrough() throws {
         let terminal = open("/dev/tty", O_RDWR)
         if terminal >= 0 {

@@ -13,11 +13,14 @@ enum BuiltinsSource {
                         + " (unless hubsh runs with --keep-going), and source fails with it.",
                     "With --step each command is shown before it runs: press Enter to run it,"
                         + " c to run the rest without stopping, or q (or Ctrl-D) to stop the"
-                        + " script. Without a terminal, --step runs the script straight"
-                        + " through.",
+                        + " script. echo, set and unset run without stopping, so a script's"
+                        + " echo lines narrate between the stops. Without a terminal, --step"
+                        + " runs the script straight through.",
                 ],
                 positionals: [Positional("FILE", "the script to run", completion: .file)],
-                flags: [Flag("--step", "show each command and wait for Enter before running it")],
+                flags: [
+                    Flag("--step", "show each command (but echo, set, unset) and wait for Enter")
+                ],
                 examples: ["source setup.hsh", "source --step samples/tour.hsh"]),
             run: { [weak shell] arguments, _ in
                 guard let shell else { throw Builtins.shellGone }

@@ -3,11 +3,14 @@ import HubCore
 extension Shell {
     /// Runs `statements` in order, stopping at the first failure unless `keepGoing` is set.
     ///
-    /// `step`, when given, is asked before each statement whether to run it (`source --step`).
+    /// `step`, when given, is asked before each statement it stops at whether to run it
+    /// (`source --step`).
     func run(_ statements: [Statement], step: StepPrompt? = nil) -> RunResult {
         var worst: Int32 = 0
         for statement in statements {
-            if let step {
+            if let step, StepPrompt.stops(before: statement) {
+                // The narration printed so far belongs above the question.
+                context.output.flush()
                 switch step.confirm(statement) {
                 case .run: break
                 case .stop: return .finished(worst)

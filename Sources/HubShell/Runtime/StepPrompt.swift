@@ -1,7 +1,7 @@
 import CSupport
 import Foundation
 
-/// Asks on the terminal before each command of `source --step`.
+/// Asks on the terminal before each command of `source --step` (but `echo`, `set`, `unset`).
 ///
 /// It talks to `/dev/tty` rather than stdin, so stepping works even when the script itself
 /// arrives on stdin. It runs on the shell's thread; Ctrl-C while it waits stops the script.
@@ -24,6 +24,19 @@ final class StepPrompt {
     }
 
     deinit { close(descriptor) }
+
+    /// Commands that narrate or prepare rather than act: stepping runs them without stopping
+    /// or showing them, so a tour's `echo` lines read as its narration, once.
+    static let narrationCommands: Set<String> = ["echo", "set", "unset"]
+
+    /// True when stepping stops before `statement`: every command but `narrationCommands`,
+    /// and any command whose name comes from a variable.
+    static func stops(before statement: Statement) -> Bool {
+        guard let name = statement.words.first?.parts, name.count == 1,
+              case .literal(let text) = name[0]
+        else { return true }
+        return !narrationCommands.contains(text)
+    }
 
     /// Shows `statement` and waits for the answer.
     func confirm(_ statement: Statement) -> Answer {
