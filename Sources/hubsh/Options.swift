@@ -1,4 +1,5 @@
 import Foundation
+import HubShell
 
 /// hubsh's own command line: where the data lives, how to run, and what to run.
 struct Options {
@@ -43,6 +44,15 @@ struct Options {
         exit status: 0 success, 1 a command failed, 2 a usage error, 130 interrupted
         """
 
+    /// The value of `--data`, which must name a directory: an empty path would put the store
+    /// in the working directory without saying so.
+    private static func directory(_ path: String) throws -> String {
+        guard !path.isEmpty else {
+            throw OptionError("--data needs a directory path, not an empty one")
+        }
+        return path
+    }
+
     /// Parses `arguments` (without the program name); throws a message for a usage error.
     static func parse(_ arguments: [String]) throws -> Options {
         var options = Options()
@@ -55,7 +65,7 @@ struct Options {
         while index < arguments.count {
             let argument = arguments[index]
             switch argument {
-            case "--data", "-d": options.dataDirectory = try value(for: argument)
+            case "--data", "-d": options.dataDirectory = try directory(value(for: argument))
             case "--json": options.json = true
             case "--keep-going", "-k": options.keepGoing = true
             case "--no-color", "--no-colour": options.noColor = true
@@ -67,7 +77,8 @@ struct Options {
             case "--version": options.showVersion = true
             default:
                 if argument.hasPrefix("--data=") {
-                    options.dataDirectory = String(argument.dropFirst("--data=".count))
+                    options.dataDirectory = try directory(
+                        String(argument.dropFirst("--data=".count)))
                 } else if argument.hasPrefix("-") && argument != "-" {
                     throw OptionError(
                         "unknown option '\(argument)' (see 'hubsh --help')")
@@ -94,14 +105,18 @@ struct OptionError: Error, CustomStringConvertible {
 
 /// Where the namespace lives when `--data` is not given.
 enum DataDirectory {
-    /// `$HUBSH_HOME`, else `$XDG_DATA_HOME/hubsh`, else `~/.local/share/hubsh`.
+    /// `$HUBSH_HOME`, else `$XDG_DATA_HOME/hubsh`, else `~/.local/share/hubsh`, where `~` is
+    /// `$HOME` when set (`HomeDirectory`).
     static func resolve(_ given: String?, environment: [String: String]) -> String {
-        if let given { return expand(given) }
-        if let home = environment["HUBSH_HOME"], !home.isEmpty { return expand(home) }
-        if let data = environment["XDG_DATA_HOME"], !data.isEmpty {
-            return (expand(data) as NSString).appendingPathComponent("hubsh")
+        if let given { return expand(given, environment: environment) }
+        if let home = environment["HUBSH_HOME"], !home.isEmpty {
+            return expand(home, environment: environment)
         }
-        return NSHomeDirectory() + "/.local/share/hubsh"
+        if let data = environment["XDG_DATA_HOME"], !data.isEmpty {
+            return (expand(data, environment: environment) as NSString)
+                .appendingPathComponent("hubsh")
+        }
+        return HomeDirectory.expand("~/.local/share/hubsh", environment: environment)
     }
 
     /// The namespace's name for the prompt: the folder's name, or `default` for the default.
@@ -113,8 +128,9 @@ enum DataDirectory {
         return name.isEmpty ? "default" : name
     }
 
-    static func expand(_ path: String) -> String {
-        let expanded = (path as NSString).expandingTildeInPath
+    static func expand(_ path: String, environment: [String: String]) -> String {
+        let home = HomeDirectory.expand(path, environment: environment)
+        let expanded = (home as NSString).expandingTildeInPath
         if expanded.hasPrefix("/") { return expanded }
         return (FileManager.default.currentDirectoryPath as NSString)
             .appendingPathComponent(expanded)

@@ -64,6 +64,32 @@ final class ReadOnlyTests: LMDBTestCase {
         }
     }
 
+    func testMissingDirectoryUnderAnUnwritableParentCannotBeCreated() throws {
+        try lock(scratch, mode: 0o555)
+        XCTAssertThrowsError(try openLog()) { error in
+            guard case .storage(let message) = error as? HubError else {
+                return XCTFail("expected storage, got \(error)")
+            }
+            XCTAssertTrue(
+                message.hasPrefix("cannot create data directory '\(self.dataDirectory)': "),
+                message)
+            XCTAssertFalse(message.contains("read-only"), message)
+        }
+    }
+
+    func testMissingDirectoryUnderAFileCannotBeCreatedAndNamesTheFile() throws {
+        let file = scratch + "/plain"
+        XCTAssertTrue(FileManager.default.createFile(atPath: file, contents: Data([1])))
+        let directory = file + "/below/data"
+        XCTAssertThrowsError(try openLog(directory: directory)) { error in
+            XCTAssertEqual(
+                error as? HubError,
+                .storage(
+                    "cannot create data directory '\(directory)': '\(file)' is not a directory;"
+                        + " create it yourself or give another with --data DIR"))
+        }
+    }
+
     /// Makes `path` unwritable for this process, or skips the test when it cannot.
     private func lock(_ path: String, mode: mode_t) throws {
         if geteuid() != 0 {

@@ -46,4 +46,10 @@ final class HistoryTests: XCTestCase {
             History.defaultPath(environment: ["XDG_STATE_HOME": "relative"]),
             NSHomeDirectory() + "/.local/state/hubsh/history")
     }
+
+    func testDefaultPathStartsFromHomeWhenItIsSet() {
+        XCTAssertEqual(
+            History.defaultPath(environment: ["HOME": "/tmp/someone"]),
+            "/tmp/someone/.local/state/hubsh/history")
+    }
 }

@@ -3,6 +3,7 @@ import HubCore
 /// Turns what the engine throws into the `HubError` a user sees.
 ///
 /// - `EACCES`, `EPERM`, `EROFS` → `readOnly`: the directory or its files cannot be written.
+/// - a data directory that cannot be created → `storage` saying so, with the failing folder.
 /// - `MDB_INVALID`, `MDB_CORRUPTED`, `MDB_VERSION_MISMATCH`, `MDB_PAGE_NOTFOUND` and
 ///   undecodable records → `corrupt`.
 /// - anything else → `storage`, one line naming what failed, where, and what to do about it.
@@ -13,6 +14,11 @@ enum ErrorMapping {
             return error
         case let damage as StoreDamage:
             return .corrupt(path: directory, detail: damage.detail)
+        case let failure as DataDirectoryCreationFailure:
+            return .storage(
+                "cannot create data directory '\(directory)':"
+                    + " \(failure.reason(creating: directory)); create it yourself or give"
+                    + " another with --data DIR")
         case let error as LMDBError:
             return hubError(for: error, directory: directory, action: action)
         default:

@@ -11,11 +11,12 @@ public enum History {
     /// How many entries are kept.
     public static let limit = 1000
 
-    /// `$XDG_STATE_HOME/hubsh/history`, else `~/.local/state/hubsh/history`.
+    /// `$XDG_STATE_HOME/hubsh/history`, else `~/.local/state/hubsh/history` (`~` as
+    /// `HomeDirectory` says: `$HOME` first).
     public static func defaultPath(
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> String {
-        var base = NSHomeDirectory() + "/.local/state"
+        var base = HomeDirectory.expand("~/.local/state", environment: environment)
         if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
             base = state
         }

@@ -49,9 +49,7 @@ public final class ShellContext: @unchecked Sendable {
     /// folder, or from the working directory at the top level.
     public func resolve(path: String) -> String {
         if path.hasPrefix("/") { return path }
-        if path == "~" || path.hasPrefix("~/") {
-            return NSHomeDirectory() + path.dropFirst()
-        }
+        if path == "~" || path.hasPrefix("~/") { return HomeDirectory.expand(path) }
         let base = scriptDirectories.last ?? FileManager.default.currentDirectoryPath
         return (base as NSString).appendingPathComponent(path)
     }
