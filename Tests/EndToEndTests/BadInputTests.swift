@@ -92,6 +92,19 @@ final class BadInputTests: XCTestCase {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
+    func testDataFileCutShortIsRefusedInsteadOfCrashing() throws {
+        hubsh.script("hub create r --partitions 2; publish r --sample orders --count 2000")
+        let dataFile = hubsh.dataDirectory + "/data.mdb"
+        let length = try XCTUnwrap(
+            FileManager.default.attributesOfItem(atPath: dataFile)[.size] as? Int)
+        XCTAssertEqual(truncate(dataFile, off_t(length / 2)), 0)
+        let result = hubsh.script("hub list; read r --count 5000")
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains("cut short"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("move it aside"), result.stderr)
+    }
+
     /// Root ignores file modes, so a read-only store is made with `chattr +i` (the immutable
     /// attribute binds root too) when running as root, and with `chmod` otherwise.
     func testReadOnlyDataDirectoryReadsButRefusesWritesWithOneLine() throws {

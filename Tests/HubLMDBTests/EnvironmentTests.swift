@@ -255,6 +255,29 @@ final class EnvironmentTests: LMDBTestCase {
         }
     }
 
+    func testDataFileCutShortThrowsCorruptNamingTheSizes() throws {
+        let log = try openLog(withHub: HubSpec(name: "orders", partitionCount: 2))
+        for partition in 0..<2 {
+            try publish(log, hub: "orders", partition: partition, count: 2000)
+        }
+        log.close()
+        let dataFile = dataDirectory + "/data.mdb"
+        let length = try XCTUnwrap(
+            FileManager.default.attributesOfItem(atPath: dataFile)[.size] as? Int)
+        XCTAssertEqual(truncate(dataFile, off_t(length / 2)), 0)
+
+        XCTAssertThrowsError(try openLog()) { error in
+            guard case .corrupt(let path, let detail) = error as? HubError else {
+                return XCTFail("expected corrupt, got \(error)")
+            }
+            XCTAssertEqual(path, self.dataDirectory)
+            XCTAssertTrue(detail.hasPrefix("data.mdb is \(length / 2) bytes"), detail)
+            XCTAssertTrue(detail.contains("(\(length) bytes) are in use"), detail)
+            XCTAssertTrue(detail.contains("restore data.mdb from a copy"), detail)
+        }
+        XCTAssertThrowsError(try openLog(LMDBEventLog.Options(readOnly: true)))
+    }
+
     func testStoreOfAnotherFormatVersionThrowsCorrupt() throws {
         let log = try openLog()
         try log.environment.write(durability: .durable) { txn in

@@ -46,11 +46,12 @@ final class Environment: @unchecked Sendable {
 
     /// Opens the environment in `directory`, which must exist: `mdb_env_create`,
     /// `mdb_env_set_maxdbs`, `mdb_env_set_mapsize`, `mdb_env_open` with `MDB_NOTLS` (and
-    /// `MDB_RDONLY` when `readOnly`), then `mdb_reader_check` to free the reader slots of
-    /// processes that died without ending their transactions.
+    /// `MDB_RDONLY` when `readOnly`), a check that the data file holds every page its meta
+    /// page says is in use, then `mdb_reader_check` to free the reader slots of processes that
+    /// died without ending their transactions.
     ///
     /// The files are `data.mdb` and `lock.mdb` inside the directory. Throws `LMDBError`, or
-    /// `StoreDamage` when the file is an LMDB file but not a hubsh store.
+    /// `StoreDamage` when the file is cut short or is an LMDB file but not a hubsh store.
     static func open(directory: String, mapSize: Int, readOnly: Bool) throws -> Environment {
         var created: OpaquePointer?
         try LMDBError.check(mdb_env_create(&created))
@@ -61,6 +62,7 @@ final class Environment: @unchecked Sendable {
             var flags = UInt32(MDB_NOTLS)
             if readOnly { flags |= UInt32(MDB_RDONLY) }
             try LMDBError.check(mdb_env_open(env, directory, flags, 0o644))
+            try checkDataFileLength(env)
             var deadReaders: Int32 = 0
             try LMDBError.check(mdb_reader_check(env, &deadReaders))
             let databases = try openDatabases(env, readOnly: readOnly)
@@ -70,6 +72,37 @@ final class Environment: @unchecked Sendable {
             mdb_env_close(env)
             throw error
         }
+    }
+
+    /// Refuses a data file shorter than the pages in use: `mdb_env_info` (`me_last_pgno`),
+    /// `mdb_env_stat` (`ms_psize`), `mdb_env_get_fd` and `fstat(2)`.
+    ///
+    /// LMDB maps the file and trusts its meta page, so touching a page past the end of a file
+    /// that was cut short (a partial copy, a full disk during a restore, `truncate`) would end
+    /// the process with SIGBUS instead of an error. The file only grows while it is in use, so
+    /// another process writing at the same time cannot make this check fail.
+    ///
+    /// Caveat: only the length is checked. Damaged bytes inside the file can still make LMDB
+    /// fail an assertion when it reads them; fix: restore the data file from a copy.
+    private static func checkDataFileLength(_ env: OpaquePointer) throws {
+        var info = MDB_envinfo()
+        try LMDBError.check(mdb_env_info(env, &info))
+        var statistics = MDB_stat()
+        try LMDBError.check(mdb_env_stat(env, &statistics))
+        var descriptor: mdb_filehandle_t = -1
+        try LMDBError.check(mdb_env_get_fd(env, &descriptor))
+        var file = stat()
+        guard fstat(descriptor, &file) == 0 else { throw LMDBError(code: errno) }
+
+        let pageSize = Int(statistics.ms_psize)
+        let (pages, pagesOverflow) = info.me_last_pgno.addingReportingOverflow(1)
+        let (needed, overflow) = pages.multipliedReportingOverflow(by: pageSize)
+        let length = Int(file.st_size)
+        guard pagesOverflow || overflow || length < needed else { return }
+        throw StoreDamage(
+            "data.mdb is \(length) bytes but its meta page says \(pages) pages of \(pageSize)"
+                + " bytes (\(needed) bytes) are in use, so the file was cut short; restore"
+                + " data.mdb from a copy")
     }
 
     /// Opens (or creates) the named databases in a transaction of their own and commits it, so
