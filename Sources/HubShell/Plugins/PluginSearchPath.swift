@@ -18,7 +18,7 @@ public enum PluginSearchPath {
         var files: [String] = []
         let entries = (environment["HUBSH_PLUGIN_PATH"] ?? "").split(separator: ":")
         for entry in entries.map(String.init) where !entry.isEmpty {
-            files += expand(absolute(entry), missingIsError: true)
+            files += expand(absolute(entry, environment: environment), missingIsError: true)
         }
         files += expand(defaultFolder(environment: environment), missingIsError: false)
 
@@ -26,12 +26,14 @@ public enum PluginSearchPath {
         return files.filter { seen.insert(($0 as NSString).resolvingSymlinksInPath).inserted }
     }
 
-    /// `$XDG_DATA_HOME/hubsh/plugins`, else `~/.local/share/hubsh/plugins`.
+    /// `$XDG_DATA_HOME/hubsh/plugins`, else `~/.local/share/hubsh/plugins` (`~` as
+    /// `HomeDirectory` says: `$HOME` first).
     public static func defaultFolder(environment: [String: String]) -> String {
         if let data = environment["XDG_DATA_HOME"], !data.isEmpty {
-            return (absolute(data) as NSString).appendingPathComponent("hubsh/plugins")
+            return (absolute(data, environment: environment) as NSString)
+                .appendingPathComponent("hubsh/plugins")
         }
-        return NSHomeDirectory() + "/.local/share/hubsh/plugins"
+        return HomeDirectory.expand("~/.local/share/hubsh/plugins", environment: environment)
     }
 
     /// The libraries in a folder, or the entry itself when it is not a folder.
@@ -46,8 +48,9 @@ public enum PluginSearchPath {
             .map { (path as NSString).appendingPathComponent($0) }
     }
 
-    private static func absolute(_ path: String) -> String {
-        let expanded = (path as NSString).expandingTildeInPath
+    private static func absolute(_ path: String, environment: [String: String]) -> String {
+        let expanded = (HomeDirectory.expand(path, environment: environment) as NSString)
+            .expandingTildeInPath
         if expanded.hasPrefix("/") { return expanded }
         return (FileManager.default.currentDirectoryPath as NSString)
             .appendingPathComponent(expanded)

@@ -38,6 +38,9 @@ final class PluginSearchPathTests: XCTestCase {
         XCTAssertEqual(
             PluginSearchPath.defaultFolder(environment: [:]),
             NSHomeDirectory() + "/.local/share/hubsh/plugins")
+        XCTAssertEqual(
+            PluginSearchPath.defaultFolder(environment: ["HOME": "/h"]),
+            "/h/.local/share/hubsh/plugins")
     }
 
     func testMissingDefaultFolderIsNoError() {
