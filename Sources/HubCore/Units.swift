@@ -24,8 +24,9 @@ public enum Retention {
             }
             guard let value = number else { return nil }
             let (product, overflow) = value.multipliedReportingOverflow(by: unit)
-            guard !overflow else { return nil }
-            total += product
+            let (sum, sumOverflow) = total.addingReportingOverflow(product)
+            guard !overflow, !sumOverflow else { return nil }
+            total = sum
             number = nil
             sawUnit = true
         }

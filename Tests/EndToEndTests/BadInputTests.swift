@@ -77,7 +77,7 @@ final class BadInputTests: XCTestCase {
     func testUnreadableFileIsNamed() {
         assertOneLine(
             "publish orders --file /nonexistent/events.txt", status: 1,
-            mentions: ["cannot read", "/nonexistent/events.txt"])
+            mentions: ["event file", "/nonexistent/events.txt", "does not exist"])
     }
 
     func testCorruptDataDirectoryGivesOneLine() throws {

@@ -116,4 +116,21 @@ final class FindingsTests: XCTestCase {
         XCTAssertEqual(second.status, 0, second.stderr)
         XCTAssertTrue(second.stderr.contains("was checkpointed"), second.stderr)
     }
+
+    func testCtrlCWhilePublishReadsStandardInputStopsWith130() {
+        hubsh.script("hub create stdin --partitions 1")
+        let process = hubsh.start(["-c", "publish stdin --file -"])
+        Thread.sleep(forTimeInterval: 0.7)
+        kill(process.processIdentifier, SIGINT)
+        let result = hubsh.finish(process, timeout: 20)
+        XCTAssertEqual(result.status, 130, result.stderr)
+        XCTAssertFalse(result.stderr.contains("Fatal error"), result.stderr)
+        XCTAssertEqual(hubsh.script("read stdin --json").jsonLines().count, 0)
+    }
+
+    func testHugeRetentionIsAUsageErrorNotACrash() {
+        let result = hubsh.script("hub create x --retention 106751991167d106751991167d")
+        XCTAssertEqual(result.status, 2, result.stderr)
+        XCTAssertTrue(result.stderr.contains("invalid retention"), result.stderr)
+    }
 }

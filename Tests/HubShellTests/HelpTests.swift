@@ -106,8 +106,8 @@ final class HelpTests: XCTestCase {
               GROUP              the consumer group
 
             Flags:
-              -p, --partition P  the partition (required)
-              --seq N            the last processed sequence number (required)
+              -p, --partition P  the partition
+              --seq N            the last processed sequence number
               --json             print JSON for scripts instead of a table
               -h, --help         show this command's help
 

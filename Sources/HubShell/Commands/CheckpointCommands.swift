@@ -31,9 +31,9 @@ enum CheckpointCommands {
                 Positional("GROUP", "the consumer group", completion: .group),
             ],
             flags: [
-                Flag("--partition", short: "-p", value: "P", "the partition (required)",
+                Flag("--partition", short: "-p", value: "P", "the partition",
                      required: true, completion: .partition),
-                Flag("--seq", value: "N", "the last processed sequence number (required)",
+                Flag("--seq", value: "N", "the last processed sequence number",
                      required: true),
             ],
             examples: ["checkpoint set orders billing --partition 0 --seq 41"]),
@@ -76,7 +76,7 @@ enum CheckpointCommands {
                 Positional("GROUP", "the consumer group", completion: .group),
             ],
             flags: [
-                Flag("--to", value: "POS", "earliest, latest or time:ISO8601 (required)",
+                Flag("--to", value: "POS", "earliest, latest or time:ISO8601",
                      required: true, completion: .words(["earliest", "latest", "time:"])),
                 Flag("--partition", short: "-p", value: "P", "reset one partition only",
                      completion: .partition),

@@ -17,7 +17,8 @@ enum Consume {
             ],
             positionals: [Positional("HUB", "the hub", completion: .hub)],
             flags: [
-                Flag("--group", short: "-g", value: "GROUP", "the consumer group (required)",
+                Flag("--group", short: "-g", value: "GROUP",
+                     "the consumer group (every hub has '$default')",
                      required: true, completion: .group),
                 Flag("--partition", short: "-p", value: "P", "consume one partition",
                      completion: .partition),

@@ -49,22 +49,20 @@ struct EventSources {
     }
 
     /// Reads a whole file (`-` is standard input) with a one-line error when it cannot.
+    ///
+    /// Pipes, FIFOs and `/dev/fd/N` work. Ctrl-C during the read stops the command (the
+    /// interactive shell stays up; a script stops with 130).
     static func read(file path: String, context: ShellContext) throws -> [UInt8] {
-        if path == "-" {
-            return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        do {
+            if path == "-" {
+                return try FileReading.readAll(descriptor: 0, shownAs: "standard input")
+            }
+            return try FileReading.readAll(path: context.resolve(path: path), shownAs: path)
+        } catch let error where error.reason == .interrupted {
+            throw error
+        } catch {
+            throw CommandFailure(error.message(calling: "event file"))
         }
-        let resolved = context.resolve(path: path)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory) else {
-            throw CommandFailure("cannot read '\(path)': no such file (looked for \(resolved))")
-        }
-        guard !isDirectory.boolValue else {
-            throw CommandFailure("cannot read '\(path)': it is a folder; give a file")
-        }
-        guard let data = FileManager.default.contents(atPath: resolved) else {
-            throw CommandFailure("cannot read '\(path)': permission denied or unreadable")
-        }
-        return [UInt8](data)
     }
 
     /// One event per line: the line's bytes, or hex decoded when `hex`. Each event is checked
