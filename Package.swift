@@ -32,13 +32,15 @@ let package = Package(
         // Schemas: JSON Schema validation; Avro parsing, canonical form, binary encoding;
         // compatibility of schema versions in both formats.
         .target(name: "HubSchema", dependencies: ["HubCore", "CAvro"], path: "Sources/HubSchema"),
+        // Benchmarks over the log protocol: workloads, runners, latency histograms.
+        .target(name: "HubBench", dependencies: ["HubCore"], path: "Sources/HubBench"),
         // The value streams of the samples: generators of realistic events.
         .target(name: "HubSamples", dependencies: ["HubCore"], path: "Sources/HubSamples"),
         // The language, the commands, the output, the line editor and the plugin loader.
         .target(
             name: "HubShell",
             dependencies: [
-                "HubCore", "HubSamples", "CEditLine", "CSupport",
+                "HubCore", "HubBench", "HubSamples", "CEditLine", "CSupport",
                 .product(name: "HubPluginAPI", package: "PluginAPI"),
             ],
             path: "Sources/HubShell"),
@@ -57,6 +59,9 @@ let package = Package(
                 .product(name: "HubPluginAPI", package: "PluginAPI"),
             ],
             path: "Tests/HubShellTests"),
+        .testTarget(
+            name: "HubBenchTests", dependencies: ["HubBench", "HubLMDB", "HubCore"],
+            path: "Tests/HubBenchTests"),
         .testTarget(
             name: "HubSamplesTests", dependencies: ["HubSamples", "HubCore"],
             path: "Tests/HubSamplesTests"),

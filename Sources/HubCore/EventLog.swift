@@ -43,6 +43,17 @@ public protocol EventLog: AnyObject, Sendable {
     func read(hub: String, partition: Int, from position: EventPosition, maxCount: Int) throws
         -> [ReceivedEvent]
 
+    /// Lends up to `maxCount` events of one partition, from `position` on and in sequence
+    /// order, to `visit`, which returns false to stop early. Returns how many it visited.
+    ///
+    /// Meant for reading many events fast: an engine can hand out its stored bytes instead of
+    /// building a `ReceivedEvent` per event. Positions work as in `read`. The extension gives
+    /// every engine a version built on `read`.
+    func scan(
+        hub: String, partition: Int, from position: EventPosition, maxCount: Int,
+        _ visit: (BorrowedEvent) throws -> Bool
+    ) throws -> Int
+
     /// The state of every partition of the hub, read in one consistent snapshot.
     func partitionStates(hub: String) throws -> [PartitionState]
 

@@ -22,6 +22,10 @@ final class Environment: @unchecked Sendable {
     /// `EACCES`.
     let isReadOnly: Bool
     let databases: Databases
+    /// Where appends of every log of this directory queue to share commits.
+    let appendQueue = GroupCommit()
+    /// Wakes readers of this process when appends commit; counts those commits.
+    let appendSignal = AppendSignal()
 
     private let env: OpaquePointer
     private let gate = ReadWriteLock()

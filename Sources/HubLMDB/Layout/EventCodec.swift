@@ -106,7 +106,46 @@ enum EventCodec {
         var contentType: String?
         if flags & hasContentType != 0 { contentType = try readWithLength(&reader) }
 
+        let properties = try readProperties(&reader)
+
+        let body = Array(reader.readRest())
+        let data = EventData(
+            body: body, partitionKey: partitionKey, properties: properties,
+            contentType: contentType)
+        let metadata = EventMetadata(
+            partition: partition, sequenceNumber: sequenceNumber, offset: offset,
+            enqueuedTime: enqueuedTime)
+        return ReceivedEvent(metadata: metadata, data: data)
+    }
+
+    /// The event stored in `value`, lent rather than copied: its byte fields point into
+    /// `value`, and only properties, when there are any, are decoded into values.
+    static func borrow(_ value: UnsafeRawBufferPointer, partition: Int, sequenceNumber: Int64)
+        throws -> BorrowedEvent
+    {
+        var reader = RawReader(value)
+        let offset = try reader.readInt64()
+        let enqueuedTime = try reader.readInt64()
+        let flags = try reader.readUInt8()
+        var partitionKey: UnsafeRawBufferPointer?
+        if flags & hasPartitionKey != 0 { partitionKey = try readBytesWithLength(&reader) }
+        var contentType: UnsafeRawBufferPointer?
+        if flags & hasContentType != 0 { contentType = try readBytesWithLength(&reader) }
+        let properties = try readProperties(&reader)
+        let metadata = EventMetadata(
+            partition: partition, sequenceNumber: sequenceNumber, offset: offset,
+            enqueuedTime: enqueuedTime)
+        return BorrowedEvent(
+            metadata: metadata, body: reader.readRest(), partitionKeyBytes: partitionKey,
+            contentTypeBytes: contentType, properties: properties)
+    }
+
+    /// The property count and the properties that follow it.
+    private static func readProperties(_ reader: inout RawReader) throws
+        -> [(String, PropertyValue)]
+    {
         let count = try reader.readLength()
+        guard count > 0 else { return [] }
         var properties: [(String, PropertyValue)] = []
         properties.reserveCapacity(count)
         for _ in 0..<count {
@@ -121,15 +160,7 @@ enum EventCodec {
             case let tag: throw StoreDamage("property '\(name)' has unknown type \(tag)")
             }
         }
-
-        let body = Array(reader.readRest())
-        let data = EventData(
-            body: body, partitionKey: partitionKey, properties: properties,
-            contentType: contentType)
-        let metadata = EventMetadata(
-            partition: partition, sequenceNumber: sequenceNumber, offset: offset,
-            enqueuedTime: enqueuedTime)
-        return ReceivedEvent(metadata: metadata, data: data)
+        return properties
     }
 
     private static func sizeWithLength(_ count: Int) -> Int {
@@ -139,6 +170,13 @@ enum EventCodec {
     private static func writeWithLength(_ text: String, _ writer: inout RawWriter) {
         writer.writeLength(text.utf8.count)
         writer.write(utf8: text)
+    }
+
+    private static func readBytesWithLength(_ reader: inout RawReader) throws
+        -> UnsafeRawBufferPointer
+    {
+        let count = try reader.readLength()
+        return try reader.readBytes(count)
     }
 
     private static func readWithLength(_ reader: inout RawReader) throws -> String {

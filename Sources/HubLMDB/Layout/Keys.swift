@@ -103,6 +103,14 @@ struct EventKey {
     /// The first 6 bytes: every event of the partition starts with them.
     var partitionPrefix: [UInt8] { Array(bytes[0..<6]) }
 
+    /// Whether `key`, read from the database, is an event key of this key's partition.
+    func isSamePartition(as key: UnsafeRawBufferPointer) -> Bool {
+        guard key.count == EventKey.size else { return false }
+        let hub = UInt32(bigEndian: key.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
+        let partition = UInt16(bigEndian: key.loadUnaligned(fromByteOffset: 4, as: UInt16.self))
+        return hub == hubId && partition == self.partition
+    }
+
     /// The sequence number in an event key read from the database.
     static func sequenceNumber(of key: UnsafeRawBufferPointer) throws -> Int64 {
         guard key.count == size else {

@@ -9,6 +9,11 @@ extension LMDBEventLog {
     /// that never goes back: the clock's time, or the partition's last enqueued time when the
     /// clock is behind it.
     ///
+    /// Group commit. Appends that threads of this process make at the same time share one
+    /// write transaction and one flush to disk (see `GroupCommit`); each batch is still checked
+    /// on its own and lands whole or not at all, and each caller gets its own metadata or its
+    /// own error. A shared commit is durable when any of its appends asked for `.durable`.
+    ///
     /// After the commit, the hub's expired events are purged in a transaction of their own, at
     /// most once per `Options.autoPurgeInterval` per hub in this process; a failing purge never
     /// fails the publish, which has already landed. See `Environment.write` for what
@@ -18,14 +23,62 @@ extension LMDBEventLog {
     {
         let now = options.clock()
         let landed = try perform("publish to hub '\(hub)'") {
-            try writing(durability) { tables in
-                let record = try tables.hubs.require(hub)
-                try Self.validate(batch, for: record.properties)
-                return try Self.write(batch, to: record, now: now, in: tables)
-            }
+            if isReadOnly { throw HubError.readOnly(path: directory) }
+            let pending = GroupCommit.Pending(
+                hub: hub, batch: batch, durability: durability, now: now)
+            return try environment.appendQueue.append(pending, commit: commitGroup).get()
         }
         purgeIfDue(hub: hub, now: now, durability: durability)
         return landed
+    }
+
+    /// Commits a group of appends, one outcome per append in the group's order.
+    ///
+    /// A group of one commits as a lone append always did. A larger group is written in one
+    /// transaction in which each batch is checked before it is written, so a batch that breaks
+    /// a rule fails alone and writes nothing. When the shared transaction fails as a whole (the
+    /// disk is full, a record is damaged), each append is tried again in a transaction of its
+    /// own, so that only the appends at fault fail.
+    private func commitGroup(_ group: [GroupCommit.Pending]) -> [Result<[EventMetadata], Error>] {
+        guard group.count > 1 else { return group.map(commitAlone) }
+        let durability: Durability =
+            group.contains { $0.durability == .durable } ? .durable : .noSync
+        do {
+            let outcomes = try writing(durability) { tables in
+                try group.map { try Self.writeIfValid($0, in: tables) }
+            }
+            environment.appendSignal.signal()
+            return outcomes
+        } catch {
+            return group.map(commitAlone)
+        }
+    }
+
+    /// Commits one append in a write transaction of its own.
+    private func commitAlone(_ pending: GroupCommit.Pending) -> Result<[EventMetadata], Error> {
+        let outcome = Result {
+            try writing(pending.durability) { tables in
+                try Self.writeIfValid(pending, in: tables).get()
+            }
+        }
+        if case .success = outcome { environment.appendSignal.signal() }
+        return outcome
+    }
+
+    /// Writes `pending` when its hub exists and its batch keeps every rule; returns the rule it
+    /// breaks as a failure without writing anything. Storage errors are thrown: they spoil the
+    /// whole transaction.
+    private static func writeIfValid(_ pending: GroupCommit.Pending, in tables: Tables) throws
+        -> Result<[EventMetadata], Error>
+    {
+        let record: HubRecord
+        do {
+            record = try tables.hubs.require(pending.hub)
+            try validate(pending.batch, for: record.properties)
+        } catch let error as HubError {
+            return .failure(error)
+        }
+        return .success(try write(pending.batch, to: record, now: pending.now, in: tables))
     }
 
     /// Throws the first rule `batch` breaks.

@@ -24,6 +24,38 @@ extension LMDBEventLog {
         }
     }
 
+    /// Lends up to `maxCount` events of one partition from `position` on to `visit`, straight
+    /// from the memory map, in one short read transaction.
+    ///
+    /// Positions work as in `read`. An error `visit` throws reaches the caller unchanged.
+    public func scan(
+        hub: String, partition: Int, from position: EventPosition, maxCount: Int,
+        _ visit: (BorrowedEvent) throws -> Bool
+    ) throws -> Int {
+        var visitorError: Error?
+        let visited = try perform("read partition \(partition) of hub '\(hub)'") {
+            try reading { tables in
+                let record = try tables.hubs.require(hub)
+                try record.properties.check(partition: partition)
+                let state = try tables.partitions.state(record, partition)
+                let resolver = PositionResolver(events: tables.events, hub: record, state: state)
+                let start = try resolver.start(of: position)
+                guard maxCount > 0, start < state.nextSequenceNumber else { return 0 }
+                let count = Int(min(Int64(maxCount), state.nextSequenceNumber - start))
+                return try tables.events.scan(record, partition, from: start, maxCount: count) {
+                    do {
+                        return try visit($0)
+                    } catch {
+                        visitorError = error
+                        return false
+                    }
+                }
+            }
+        }
+        if let visitorError { throw visitorError }
+        return visited
+    }
+
     /// The state of every partition of the hub, from one snapshot.
     public func partitionStates(hub: String) throws -> [PartitionState] {
         try perform("read the partitions of hub '\(hub)'") {

@@ -40,6 +40,32 @@ struct EventTable {
         return events
     }
 
+    /// Lends up to `maxCount` events of one partition from `start` on to `visit`, in sequence
+    /// order, until it returns false. Returns how many events it visited.
+    func scan(
+        _ hub: HubRecord, _ partition: Int, from start: Int64, maxCount: Int,
+        _ visit: (BorrowedEvent) throws -> Bool
+    ) throws -> Int {
+        let key = EventKey(hubId: hub.id, partition: partition, sequenceNumber: start)
+        var visited = 0
+        try txn.withCursor(on: dbi) { cursor in
+            var entry = try cursor.seek(atLeast: key.bytes)
+            while visited < maxCount, let (found, value) = entry,
+                  key.isSamePartition(as: found)
+            {
+                let sequenceNumber = try EventKey.sequenceNumber(of: found)
+                let event = try describing(hub, partition, sequenceNumber) {
+                    try EventCodec.borrow(
+                        value, partition: partition, sequenceNumber: sequenceNumber)
+                }
+                visited += 1
+                guard try visit(event) else { return }
+                entry = try cursor.next()
+            }
+        }
+        return visited
+    }
+
     /// Runs `body` with an appender that writes new events through one cursor.
     func withAppender<T>(_ body: (inout EventAppender) throws -> T) throws -> T {
         try txn.withCursor(on: dbi) { cursor in

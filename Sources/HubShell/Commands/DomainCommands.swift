@@ -3,5 +3,5 @@ public enum DomainCommands {
     public static let all: [Command] =
         HubCommands.all + GroupCommands.all
         + [Publish.command, Read.command, Tail.command, Consume.command]
-        + CheckpointCommands.all + [Lag.command]
+        + CheckpointCommands.all + [Lag.command] + BenchCommands.all
 }

@@ -15,19 +15,22 @@ public final class Output: @unchecked Sendable {
     public var jsonByDefault: Bool
     /// True when stdout is a terminal.
     public let isTerminal: Bool
+    /// True when stderr is a terminal: only then do long commands show a progress line.
+    public let errorIsTerminal: Bool
     public let useColor: Bool
     /// True with `--verbose`: debug diagnostics are shown on stderr.
     public var verbose = false
 
     public init(
         standardOutput: TextSink, standardError: TextSink, jsonByDefault: Bool = false,
-        isTerminal: Bool, useColor: Bool
+        isTerminal: Bool, useColor: Bool, errorIsTerminal: Bool = false
     ) {
         self.standardOutput = standardOutput
         self.standardError = standardError
         self.jsonByDefault = jsonByDefault
         self.isTerminal = isTerminal
         self.useColor = useColor
+        self.errorIsTerminal = errorIsTerminal
     }
 
     /// Output on the process's stdout and stderr, with terminal detection and NO_COLOR.
@@ -38,7 +41,8 @@ public final class Output: @unchecked Sendable {
         return Output(
             standardOutput: FileDescriptorSink(descriptor: 1, limit: terminal ? 0 : 64 * 1024),
             standardError: FileDescriptorSink(descriptor: 2, limit: 0),
-            jsonByDefault: json, isTerminal: terminal, useColor: terminal && !noColor)
+            jsonByDefault: json, isTerminal: terminal, useColor: terminal && !noColor,
+            errorIsTerminal: isatty(2) == 1)
     }
 
     /// Whether this command prints JSON: the global `--json` or its own.
@@ -115,6 +119,19 @@ public final class Output: @unchecked Sendable {
     public func debug(_ text: @autoclosure () -> String) {
         guard verbose else { return }
         standardError.write(style(.dim, "debug: " + text()) + "\n")
+    }
+
+    /// Replaces the progress line on stderr with `text`; nothing unless stderr is a terminal.
+    /// The line stays until the next `progress` or `clearProgress`.
+    public func progress(_ text: String) {
+        guard errorIsTerminal else { return }
+        standardError.write("\r" + style(.dim, text) + "\u{1B}[K")
+    }
+
+    /// Removes the progress line, if one is shown.
+    public func clearProgress() {
+        guard errorIsTerminal else { return }
+        standardError.write("\r\u{1B}[K")
     }
 
     public func flush() {

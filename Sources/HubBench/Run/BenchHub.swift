@@ -1,0 +1,41 @@
+import HubCore
+
+/// The hub a benchmark runs on: a throwaway hub made for the run and deleted after it, or an
+/// existing hub given with `--hub`, which is kept.
+public struct BenchHub: Sendable {
+    public let properties: HubProperties
+    /// True when the hub was made for this run and `finish` deletes it.
+    public let isThrowaway: Bool
+
+    public var name: String { properties.name }
+
+    public init(properties: HubProperties, isThrowaway: Bool) {
+        self.properties = properties
+        self.isThrowaway = isThrowaway
+    }
+
+    /// The existing hub `name`, or a new throwaway hub `bench-XXXXXXXX` with `partitions`
+    /// partitions whose maximum event size holds `largestBatchBytes`.
+    ///
+    /// A throwaway hub keeps events a day, and is deleted by `finish`; a run that is killed
+    /// leaves it behind, and `hub delete` removes it.
+    public static func prepare(
+        log: EventLog, existing name: String?, partitions: Int, largestBatchBytes: Int
+    ) throws -> BenchHub {
+        if let name {
+            return BenchHub(properties: try log.hub(named: name), isThrowaway: false)
+        }
+        let suffix = String(UInt32.random(in: .min ... .max), radix: 16)
+        let maxEventSize = min(
+            max(HubSpec.defaultMaxEventSize, largestBatchBytes), HubSpec.maxEventSizeLimit)
+        let spec = HubSpec(
+            name: "bench-" + suffix, partitionCount: partitions, retentionMillis: 86_400_000,
+            maxEventSize: maxEventSize)
+        return BenchHub(properties: try log.createHub(spec), isThrowaway: true)
+    }
+
+    /// Deletes the hub when it was made for the run.
+    public func finish(log: EventLog) throws {
+        if isThrowaway { try log.deleteHub(named: name) }
+    }
+}

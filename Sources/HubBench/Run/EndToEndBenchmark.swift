@@ -1,0 +1,100 @@
+import HubCore
+
+/// `bench e2e`: producers publish at a steady rate while a consumer tails the hub; each event
+/// is timed from the start of the append call that published it to its delivery.
+public enum EndToEndBenchmark {
+    /// Who publishes: producer threads of this process, or another process.
+    public enum Publishers {
+        case inProcess
+        /// Another process publishes the workload; `start` launches it once the consumer is
+        /// ready and returns when it has exited, throwing when it failed.
+        case external(run: @Sendable () throws -> Void)
+    }
+
+    /// Runs `workload` on `hub` and measures it. Events per second count delivered events
+    /// from the first publish to the last delivery.
+    public static func run(
+        log: EventLog, hub: HubProperties, workload: EndToEndWorkload, publishers: Publishers,
+        control: RunControl
+    ) throws -> BenchResult {
+        let expected = workload.publish.events
+        let consumer = try LatencyConsumer(
+            log: log, hub: hub, expected: expected, workload: workload)
+        let workers = Workers()
+        let histograms = HistogramCollector()
+        let tick = {
+            if control.shouldStop() { workers.stop.store(true, ordering: .relaxed) }
+            control.progress(
+                RunControl.Progress(
+                    phase: "e2e", done: consumer.delivered.load(ordering: .relaxed),
+                    total: expected, elapsedNanos: workers.elapsedSoFar))
+        }
+
+        switch publishers {
+        case .inProcess:
+            let producers = workload.publish.producers
+            let finished = Counter()
+            _ = try PublishBenchmark.produce(
+                log: log, hub: hub, workload: workload.publish, rate: workload.rate,
+                stamped: true, workers: workers, histograms: histograms, extra: 1,
+                extraWork: { _ in try consumer.run(workers) }, tick: tick,
+                producerDone: {
+                    if finished.increment() == producers {
+                        consumer.publishersDone.store(true, ordering: .relaxed)
+                    }
+                })
+        case .external(let runPublisher):
+            let failure = FirstError()
+            _ = workers.run(count: 2, name: "bench-e2e") { index in
+                do {
+                    if index == 0 {
+                        try consumer.run(workers)
+                    } else {
+                        defer { consumer.publishersDone.store(true, ordering: .relaxed) }
+                        try runPublisher()
+                    }
+                } catch {
+                    failure.record(error)
+                    workers.stop.store(true, ordering: .relaxed)
+                }
+            } tick: {
+                tick()
+            }
+            try failure.rethrow()
+        }
+
+        let delivered = consumer.delivered.load(ordering: .relaxed)
+        let first = consumer.firstStamp ?? consumer.lastDelivery
+        var result = BenchResult(
+            benchmark: "e2e", events: delivered, bytes: consumer.bytes,
+            elapsedNanos: consumer.lastDelivery > first ? consumer.lastDelivery - first : 0,
+            latency: consumer.histogram,
+            latencyMeaning: "per event: from its append call to its delivery to the consumer")
+        result.missing = max(0, expected - delivered)
+        result.interrupted = workers.shouldStop
+        return result
+    }
+
+    /// The publishing side alone, for a run whose consumer is another process: the producers
+    /// of `workload` publish stamped events to `hub` at `workload.rate`. Latency values are
+    /// append calls, as in `PublishBenchmark`.
+    public static func publish(
+        log: EventLog, hub: HubProperties, workload: EndToEndWorkload, control: RunControl
+    ) throws -> BenchResult {
+        let workers = Workers()
+        let histograms = HistogramCollector()
+        let elapsed = try PublishBenchmark.produce(
+            log: log, hub: hub, workload: workload.publish, rate: workload.rate, stamped: true,
+            workers: workers, histograms: histograms
+        ) {
+            Ticker.tick(workers, control, phase: "e2e publish", total: workload.publish.events)
+        }
+        let events = workers.done.load(ordering: .relaxed)
+        var result = BenchResult(
+            benchmark: "e2e-publish", events: events, bytes: events * workload.publish.bodySize,
+            elapsedNanos: elapsed, latency: histograms.merged,
+            latencyMeaning: "per event: the append call that carried it")
+        result.interrupted = events < workload.publish.events
+        return result
+    }
+}

@@ -1,0 +1,44 @@
+import HubCore
+
+/// One producer of a publish or end-to-end run: appends its share of the events in batches,
+/// timing each append call, on the worker thread it was started on.
+struct Producer {
+    let log: EventLog
+    let hub: HubProperties
+    let workload: PublishWorkload
+    let index: Int
+    /// Events per second for this producer alone; nil publishes as fast as it can.
+    let rate: Double?
+    /// Whether each body carries its publish time (see `StampedBody`).
+    let stamped: Bool
+
+    /// Publishes the producer's share, or less once `workers` is told to stop, and returns the
+    /// latency of every event it published.
+    func run(_ workers: Workers) throws -> LatencyHistogram {
+        var factory = EventFactory(
+            bodySize: workload.bodySize, keys: workload.keys,
+            partitionCount: hub.partitionCount, producer: index)
+        var histogram = LatencyHistogram()
+        var batch: [RoutedEvent] = []
+        batch.reserveCapacity(workload.batchSize)
+        let share = workload.share(of: index)
+        let start = workers.startNanos
+        var sent = 0
+        while sent < share && !workers.shouldStop {
+            let count = min(workload.batchSize, share - sent)
+            if let rate {
+                // Due times come from the start, so a late batch does not delay the next ones.
+                MonotonicClock.sleep(until: start + UInt64(Double(sent) * 1e9 / rate))
+            }
+            let started = MonotonicClock.nanos()
+            let body = stamped
+                ? StampedBody.make(size: workload.bodySize, stampedAt: started) : nil
+            factory.fill(&batch, count: count, body: body)
+            _ = try log.append(hub: hub.name, batch: batch, durability: workload.durability)
+            histogram.record(MonotonicClock.nanos() - started, times: UInt64(count))
+            sent += count
+            workers.add(count)
+        }
+        return histogram
+    }
+}

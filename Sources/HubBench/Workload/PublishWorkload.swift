@@ -1,0 +1,84 @@
+import HubCore
+
+/// What `bench publish` does: how many events, how big, in which batches, by how many
+/// producers, to which partitions, and how durably.
+public struct PublishWorkload: Sendable, Equatable {
+    public var events: Int
+    /// Bytes of each event's body.
+    public var bodySize: Int
+    /// Events per append call.
+    public var batchSize: Int
+    /// Threads appending at the same time; the events are shared out evenly.
+    public var producers: Int
+    /// Distinct partition keys, hashed to partitions as Event Hubs does; 0 routes round-robin.
+    public var keys: Int
+    public var durability: Durability
+
+    public init(
+        events: Int, bodySize: Int = 100, batchSize: Int = 100, producers: Int = 1,
+        keys: Int = 0, durability: Durability = .durable
+    ) {
+        self.events = events
+        self.bodySize = bodySize
+        self.batchSize = batchSize
+        self.producers = producers
+        self.keys = keys
+        self.durability = durability
+    }
+
+    /// The events producer `index` publishes: an even share, the first ones taking one more
+    /// when the events do not divide evenly.
+    public func share(of index: Int) -> Int {
+        events / producers + (index < events % producers ? 1 : 0)
+    }
+
+    /// The largest batch in bytes, for sizing a throwaway hub's maximum event size.
+    public var largestBatchBytes: Int {
+        min(batchSize, events) * (bodySize + EventFactory.keyBytes(keys))
+    }
+}
+
+/// Builds the events a producer publishes, allocating nothing per event: every body shares
+/// one buffer, and keys come from a list made once.
+struct EventFactory {
+    let body: [UInt8]
+    let keyNames: [String]
+    let partitionCount: Int
+    /// Where this producer's round-robin goes next.
+    private var nextPartition: Int
+    private var nextKey: Int
+
+    init(bodySize: Int, keys: Int, partitionCount: Int, producer: Int) {
+        body = (0..<bodySize).map { UInt8(truncatingIfNeeded: 97 + $0 % 26) }
+        keyNames = (0..<keys).map { EventFactory.keyName($0) }
+        self.partitionCount = partitionCount
+        nextPartition = producer % partitionCount
+        nextKey = producer % max(1, keys)
+    }
+
+    static func keyName(_ index: Int) -> String { "key-\(index)" }
+
+    /// The longest key's bytes, for sizing; 0 without keys.
+    static func keyBytes(_ keys: Int) -> Int {
+        keys == 0 ? 0 : keyName(keys - 1).utf8.count
+    }
+
+    /// Refills `batch` with `count` events routed the way `publish` routes them: by the key's
+    /// hash when there are keys, else round-robin.
+    mutating func fill(_ batch: inout [RoutedEvent], count: Int, body: [UInt8]? = nil) {
+        batch.removeAll(keepingCapacity: true)
+        let bytes = body ?? self.body
+        for _ in 0..<count {
+            if keyNames.isEmpty {
+                batch.append(RoutedEvent(partition: nextPartition, data: EventData(body: bytes)))
+                nextPartition = (nextPartition + 1) % partitionCount
+            } else {
+                let key = keyNames[nextKey]
+                let partition = PartitionKey.partition(for: key, partitionCount: partitionCount)
+                batch.append(
+                    RoutedEvent(partition: partition, data: EventData(body: bytes, partitionKey: key)))
+                nextKey = (nextKey + 1) % keyNames.count
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Glibc
+
+/// A mutex with a condition variable, for threads of this process that wait for each other.
+///
+/// A thin wrapper over `pthread_mutex_t` and `pthread_cond_t`; timed waits count on
+/// `CLOCK_MONOTONIC`, so changing the wall clock neither shortens nor stretches them. `wait`
+/// may only be called inside `withLock`, by the thread holding the lock.
+final class ConditionLock: @unchecked Sendable {
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    private let condition: UnsafeMutablePointer<pthread_cond_t>
+
+    init() {
+        mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(mutex, nil)
+        condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+        var attributes = pthread_condattr_t()
+        pthread_condattr_init(&attributes)
+        pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
+        pthread_cond_init(condition, &attributes)
+        pthread_condattr_destroy(&attributes)
+    }
+
+    deinit {
+        pthread_cond_destroy(condition)
+        condition.deallocate()
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    /// Runs `body` while holding the lock.
+    func withLock<T>(_ body: () throws -> T) rethrows -> T {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return try body()
+    }
+
+    /// Takes the lock; pair it with `unlock` on the same thread. Prefer `withLock`.
+    func lock() {
+        pthread_mutex_lock(mutex)
+    }
+
+    func unlock() {
+        pthread_mutex_unlock(mutex)
+    }
+
+    /// Releases the lock until `broadcast` (or a spurious wake-up), then takes it again.
+    func wait() {
+        pthread_cond_wait(condition, mutex)
+    }
+
+    /// Like `wait`, but returns by `deadline` (nanoseconds of `CLOCK_MONOTONIC`) at the latest.
+    func wait(untilNanos deadline: UInt64) {
+        var spec = timespec(
+            tv_sec: Int(deadline / 1_000_000_000), tv_nsec: Int(deadline % 1_000_000_000))
+        pthread_cond_timedwait(condition, mutex, &spec)
+    }
+
+    /// Wakes every thread waiting on the condition.
+    func broadcast() {
+        pthread_cond_broadcast(condition)
+    }
+
+    /// Now, in nanoseconds of `CLOCK_MONOTONIC`: the clock `wait(untilNanos:)` counts on.
+    static func monotonicNanos() -> UInt64 {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
+    }
+}

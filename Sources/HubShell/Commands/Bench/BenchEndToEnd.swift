@@ -1,0 +1,155 @@
+import Foundation
+import HubBench
+import HubCore
+
+/// `bench e2e`: publishers at a steady rate and a tailing consumer, each event timed from its
+/// publish call to its delivery; in one process, or across two.
+enum BenchEndToEnd {
+    static let command = Command(
+        CommandSpec(
+            ["bench", "e2e"], summary: "measure the latency from publish to delivery",
+            details: [
+                "Producers publish --events events at --rate events per second in all, while a"
+                    + " consumer tails the hub from the latest event, as 'tail' does. Each body"
+                    + " carries the time its append call began; the consumer records the time"
+                    + " to its delivery. Reports the delivered events/s and MB/s, latency"
+                    + " percentiles and their chart.",
+                "With --processes 1 (the default) producers and consumer are threads of this"
+                    + " process, and the consumer wakes as soon as an append commits. With"
+                    + " --processes 2 a second hubsh process on the same data directory"
+                    + " publishes (it runs this command with --role publisher) while this one"
+                    + " tails, polling as 'tail' does.",
+            ],
+            flags: [
+                BenchFlags.events(default: 10_000),
+                Flag("--rate", value: "N/s", "events per second, all producers together"
+                    + " (default 1000/s)"),
+                BenchFlags.size, BenchFlags.batch(default: 1), BenchFlags.partitions,
+                BenchFlags.producers, BenchFlags.keys, BenchFlags.sync, BenchFlags.noSync,
+                BenchFlags.hub,
+                Flag("--processes", value: "N", "1: all in this process; 2: publish from a"
+                    + " second hubsh process"),
+                Flag("--role", value: "ROLE", "publisher: only publish, for --processes 2",
+                     completion: .words(["publisher"])),
+            ],
+            examples: [
+                "bench e2e",
+                "bench e2e --events 50000 --rate 10000/s --no-sync",
+                "bench e2e --events 20000 --rate 2000/s --processes 2 --json",
+            ]),
+        run: run)
+
+    static func run(_ arguments: Arguments, _ context: ShellContext) throws {
+        let session = BenchSession(context: context, arguments: arguments)
+        let publish = try BenchFlags.publishWorkload(
+            arguments, defaultEvents: 10_000, defaultBatch: 1,
+            minimumSize: StampedBody.minimumSize)
+        let workload = EndToEndWorkload(
+            publish: publish, rate: try Publish.rateLimit(arguments) ?? 1000)
+        let processes = try arguments.int("--processes", default: 1, range: 1...2)
+        if let role = arguments.token("--role") {
+            guard role.text == "publisher" else {
+                throw arguments.usageError("--role takes publisher, not '\(role.text)'", at: role)
+            }
+            try publishOnly(workload, session: session)
+            return
+        }
+        let partitions = try BenchFlags.partitions(arguments)
+        let control = session.control()
+
+        let other = OtherProcessResult()
+        let (hub, result) = try session.withHub(
+            partitions: partitions, largestBatchBytes: publish.largestBatchBytes
+        ) { hub in
+            let publishers: EndToEndBenchmark.Publishers
+            if processes == 2 {
+                let process = PublisherProcess(
+                    dataDirectory: context.dataDirectory,
+                    command: publisherCommand(workload, hub: hub.name))
+                publishers = .external { other.set(try process.run()) }
+            } else {
+                publishers = .inProcess
+            }
+            let result = try session.measuring {
+                try EndToEndBenchmark.run(
+                    log: context.log, hub: hub.properties, workload: workload,
+                    publishers: publishers, control: control)
+            }
+            return (hub, result)
+        }
+
+        var report = BenchReport(
+            summary: describe(workload, partitions: hub.properties.partitionCount,
+                              processes: processes),
+            settings: BenchPublish.settings(publish, partitions: hub.properties.partitionCount)
+                + [("rate", .number(Figures.decimal(workload.rate, places: 1))),
+                   ("processes", .int(processes))],
+            hub: hub, result: result, baseline: nil)
+        if let publisher = other.value {
+            report.extraJSON.append(("publisher", publisher))
+            if case .number(let rate)? = publisher["eventsPerSecond"] {
+                report.extraLines.append(
+                    ("publisher", "the other process published \(rate) events/s"))
+            }
+        }
+        report.print(to: context.output, json: session.json)
+        if result.missing > 0 {
+            throw CommandFailure(
+                "\(Figures.grouped(result.missing)) published events never reached the consumer")
+        }
+    }
+
+    /// The other process's side of `--processes 2`: publish to `--hub` at the rate, stamped.
+    static func publishOnly(_ workload: EndToEndWorkload, session: BenchSession) throws {
+        guard let name = session.arguments.string("--hub") else {
+            throw session.arguments.usageError("--role publisher needs --hub HUB")
+        }
+        let hub = try session.context.log.hub(named: name)
+        let result = try session.measuring {
+            try EndToEndBenchmark.publish(
+                log: session.context.log, hub: hub, workload: workload,
+                control: session.control())
+        }
+        BenchReport(
+            summary: describe(workload, partitions: hub.partitionCount, processes: 2),
+            settings: BenchPublish.settings(workload.publish, partitions: hub.partitionCount),
+            hub: BenchHub(properties: hub, isThrowaway: false), result: result, baseline: nil
+        ).print(to: session.context.output, json: session.json)
+    }
+
+    /// The command line of the publishing process.
+    static func publisherCommand(_ workload: EndToEndWorkload, hub: String) -> String {
+        let publish = workload.publish
+        return "bench e2e --role publisher --hub \(hub) --events \(publish.events)"
+            + " --rate \(Figures.decimal(workload.rate, places: 3)) --size \(publish.bodySize)"
+            + " --batch \(publish.batchSize) --producers \(publish.producers)"
+            + " --keys \(publish.keys)"
+            + (publish.durability == .durable ? " --sync" : " --no-sync")
+    }
+
+    /// `10,000 events at 1,000/s, 100 bytes, batches of 1, 4 partitions, 1 producer, sync,
+    /// one process`
+    static func describe(_ workload: EndToEndWorkload, partitions: Int, processes: Int) -> String
+    {
+        let publish = workload.publish
+        let producers = publish.producers == 1 ? "1 producer" : "\(publish.producers) producers"
+        let durability = BenchPublish.durabilityName(publish.durability)
+        return "\(Figures.grouped(publish.events)) events at \(Figures.rate(workload.rate))/s,"
+            + " \(publish.bodySize) bytes, batches of \(Figures.grouped(publish.batchSize)),"
+            + " \(partitions) partitions, \(producers), \(durability),"
+            + (processes == 1 ? " one process" : " publisher and consumer in two processes")
+    }
+}
+
+/// The JSON the other process printed, handed from the thread that waited for it.
+private final class OtherProcessResult: @unchecked Sendable {
+    private let lock = NSLock()
+    /// Read and written only while holding `lock`.
+    private var stored: JSONValue?
+
+    func set(_ value: JSONValue?) {
+        lock.withLock { stored = value }
+    }
+
+    var value: JSONValue? { lock.withLock { stored } }
+}

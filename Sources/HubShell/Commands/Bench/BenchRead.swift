@@ -1,0 +1,64 @@
+import HubBench
+import HubCore
+
+/// `bench read`: how fast stored events are read and decoded in this process.
+enum BenchRead {
+    static let command = Command(
+        CommandSpec(
+            ["bench", "read"], summary: "measure how fast stored events are read",
+            details: [
+                "Fills a throwaway hub with --events events of --size body bytes (unsynced"
+                    + " batches of 1000, not measured), then reads every event back, partition"
+                    + " by partition, decoding each one, and removes the hub. With --hub it"
+                    + " reads that hub's retained events instead (at most --events when given).",
+                "Latency values are scan calls of up to 1000 events each, one read transaction"
+                    + " per call.",
+            ],
+            flags: [
+                BenchFlags.events(default: 1_000_000), BenchFlags.size, BenchFlags.partitions,
+                BenchFlags.hub,
+            ],
+            examples: [
+                "bench read",
+                "bench read --events 5000000 --partitions 1",
+                "bench read --hub orders --json",
+            ]),
+        run: { arguments, context in
+            let session = BenchSession(context: context, arguments: arguments)
+            var fill = try BenchFlags.publishWorkload(
+                arguments, defaultEvents: 1_000_000, defaultBatch: 1000)
+            fill.durability = .noSync
+            let partitions = try BenchFlags.partitions(arguments)
+            let control = session.control()
+
+            let (hub, result) = try session.withHub(
+                partitions: partitions, largestBatchBytes: fill.largestBatchBytes
+            ) { hub in
+                if hub.isThrowaway {
+                    let filled = try session.measuring {
+                        try PublishBenchmark.run(
+                            log: context.log, hub: hub.properties, workload: fill,
+                            control: control, phase: "fill")
+                    }
+                    if filled.interrupted { throw CommandFailure("stopped while filling the hub") }
+                }
+                let limit = hub.isThrowaway ? nil : try arguments.int("--events")
+                let result = try session.measuring {
+                    try ReadBenchmark.run(
+                        log: context.log, hub: hub.properties, maxEvents: limit, control: control)
+                }
+                return (hub, result)
+            }
+            let partitionCount = hub.properties.partitionCount
+            BenchReport(
+                summary: "\(Figures.grouped(result.events)) events from \(partitionCount)"
+                    + " partitions, decoded in this process",
+                settings: [
+                    ("events", .int(hub.isThrowaway ? fill.events : result.events)),
+                    ("size", hub.isThrowaway ? .int(fill.bodySize) : .null),
+                    ("partitions", .int(partitionCount)),
+                ],
+                hub: hub, result: result, baseline: nil
+            ).print(to: context.output, json: session.json)
+        })
+}

@@ -1,0 +1,153 @@
+import HubBench
+import HubCore
+
+/// How a bench run is shown: aligned lines and a latency chart for people, one JSON object on
+/// one line for scripts.
+struct BenchReport {
+    /// What ran, in words: `100,000 events of 100 bytes in batches of 100, ...`.
+    var summary: String
+    /// The settings, as JSON members.
+    var settings: [(String, JSONValue)]
+    var hub: BenchHub?
+    var result: BenchResult
+    /// The raw baseline measured in the same run, and what it is.
+    var baseline: (result: BenchResult, description: String)?
+    /// More members for the JSON object, and lines for people, such as the other process's
+    /// side of a two-process run.
+    var extraJSON: [(String, JSONValue)] = []
+    var extraLines: [(String, String)] = []
+
+    /// The share of the baseline's event rate that the measured run reached.
+    var ratioToBaseline: Double? {
+        guard let baseline, baseline.result.eventsPerSecond > 0 else { return nil }
+        return result.eventsPerSecond / baseline.result.eventsPerSecond
+    }
+
+    func print(to output: Output, json: Bool) {
+        if json {
+            output.json(self.json)
+        } else {
+            text(output)
+        }
+    }
+
+    // MARK: - For people
+
+    private func text(_ output: Output) {
+        output.line(output.style(.bold, "bench \(result.benchmark)") + ": " + summary)
+        var rows: [(String, String)] = []
+        if let hub {
+            rows.append(
+                ("hub", hub.name + (hub.isThrowaway ? " (throwaway, removed afterwards)" : "")))
+        }
+        rows.append(("throughput", BenchReport.throughput(result)))
+        if let commits = result.commits, let perCommit = result.eventsPerCommit {
+            rows.append(
+                ("commits", "\(Figures.grouped(Int(commits))) ("
+                    + "\(Figures.decimal(perCommit, places: 1)) events per commit)"))
+        }
+        rows.append(("latency", BenchReport.percentiles(result.latency)))
+        rows.append(("", result.latencyMeaning))
+        if result.missing > 0 {
+            rows.append(("missing", "\(Figures.grouped(result.missing)) events never arrived"))
+        }
+        if let peak = result.peakResidentBytes {
+            rows.append(("memory", "peak resident " + ByteSize.format(Int64(peak))))
+        }
+        if let baseline {
+            rows.append(("baseline", BenchReport.throughput(baseline.result)))
+            rows.append(("", baseline.description))
+            rows.append(("", "latency " + BenchReport.percentiles(baseline.result.latency)))
+        }
+        if let ratio = ratioToBaseline {
+            rows.append(("vs baseline", Figures.decimal(ratio, places: 2) + " of its events/s"))
+        }
+        rows += extraLines
+        if result.interrupted { rows.append(("", "stopped early: the figures cover the part run")) }
+        let width = rows.map(\.0.count).max() ?? 0
+        for (label, value) in rows {
+            output.line("  " + Output.pad(label, width, right: false) + "  " + value)
+        }
+        let chart = LatencyChart.lines(result.latency)
+        if !chart.isEmpty {
+            output.line()
+            output.line(
+                "  latency distribution of \(Figures.grouped(Int(result.latency.count))) values"
+                    + ": share, and share at or below")
+            chart.forEach { output.line("  " + $0) }
+        }
+    }
+
+    /// `85,210 events/s  8.52 MB/s  1.17 s`
+    static func throughput(_ result: BenchResult) -> String {
+        "\(Figures.rate(result.eventsPerSecond)) events/s  "
+            + "\(Figures.decimal(result.megabytesPerSecond, places: 2)) MB/s  "
+            + "\(Figures.grouped(result.events)) events in "
+            + Figures.duration(nanos: result.elapsedNanos)
+    }
+
+    /// `p50 1.12 ms  p90 1.31 ms  p99 2.40 ms  p99.9 4.12 ms  max 5.01 ms`
+    static func percentiles(_ histogram: LatencyHistogram) -> String {
+        guard !histogram.isEmpty else { return "none measured" }
+        return BenchReport.percentileNames.map { name, percentile in
+            "\(name) " + Figures.duration(nanos: histogram.value(atPercentile: percentile))
+        }.joined(separator: "  ") + "  max " + Figures.duration(nanos: histogram.maximum)
+    }
+
+    static let percentileNames: [(String, Double)] = [
+        ("p50", 50), ("p90", 90), ("p99", 99), ("p99.9", 99.9),
+    ]
+
+    // MARK: - For scripts
+
+    var json: JSONValue {
+        var members: [(String, JSONValue)] = [("benchmark", .string(result.benchmark))]
+        if let hub {
+            members.append(("hub", .string(hub.name)))
+            members.append(("throwawayHub", .bool(hub.isThrowaway)))
+        }
+        members.append(("settings", .object(settings)))
+        members += BenchReport.members(of: result)
+        if let baseline {
+            members.append(
+                ("baseline",
+                 .object([("description", .string(baseline.description))]
+                    + BenchReport.members(of: baseline.result))))
+        }
+        if let ratio = ratioToBaseline {
+            members.append(("ratioToBaseline", .number(Figures.decimal(ratio, places: 4))))
+        }
+        return .object(members + extraJSON)
+    }
+
+    static func members(of result: BenchResult) -> [(String, JSONValue)] {
+        var members: [(String, JSONValue)] = [
+            ("events", .int(result.events)),
+            ("bytes", .int(result.bytes)),
+            ("seconds", .number(Figures.decimal(result.seconds, places: 6))),
+            ("eventsPerSecond", .number(Figures.decimal(result.eventsPerSecond, places: 1))),
+            ("megabytesPerSecond", .number(Figures.decimal(result.megabytesPerSecond, places: 3))),
+        ]
+        if let commits = result.commits { members.append(("commits", .int(commits))) }
+        members.append(("latencyNanos", latencyJSON(result.latency)))
+        members.append(("latencyMeaning", .string(result.latencyMeaning)))
+        if let peak = result.peakResidentBytes { members.append(("peakResidentBytes", .int(peak))) }
+        members.append(("missing", .int(result.missing)))
+        members.append(("interrupted", .bool(result.interrupted)))
+        return members
+    }
+
+    static func latencyJSON(_ histogram: LatencyHistogram) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("count", .int(histogram.count)),
+            ("min", .int(histogram.minimum)),
+            ("mean", .number(Figures.decimal(histogram.mean, places: 1))),
+        ]
+        for (name, percentile) in percentileNames {
+            let key = name == "p99.9" ? "p999" : name
+            members.append((key, .int(histogram.value(atPercentile: percentile))))
+        }
+        members.append(("max", .int(histogram.maximum)))
+        return .object(members)
+    }
+}

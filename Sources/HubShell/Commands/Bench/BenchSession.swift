@@ -1,0 +1,78 @@
+import HubBench
+import HubCore
+
+/// What every bench command does around its measurement: the hub it runs on, the progress
+/// line, Ctrl-C, and the engine's raw baseline.
+struct BenchSession {
+    let context: ShellContext
+    let arguments: Arguments
+
+    /// Shows a progress line once a run has taken this long.
+    static let progressAfterNanos: UInt64 = 500_000_000
+
+    var json: Bool { context.output.wantsJSON(arguments) }
+
+    /// Stops on Ctrl-C and keeps a progress line on stderr while a long run goes on (on a
+    /// terminal only: `Output.progress` shows nothing elsewhere).
+    func control() -> RunControl {
+        let output = context.output
+        return RunControl(
+            shouldStop: { [context] in context.isInterrupted },
+            progress: { progress in
+                guard progress.elapsedNanos >= BenchSession.progressAfterNanos else { return }
+                output.progress(BenchSession.describe(progress))
+            })
+    }
+
+    /// `publish  45,000/100,000 events  45%  38,100 events/s  1.18 s`
+    static func describe(_ progress: RunControl.Progress) -> String {
+        let seconds = Double(progress.elapsedNanos) / 1e9
+        let share = progress.total > 0 ? 100 * progress.done / progress.total : 0
+        let rate = seconds > 0 ? Double(progress.done) / seconds : 0
+        return "\(progress.phase)  \(Figures.grouped(progress.done))/"
+            + "\(Figures.grouped(progress.total)) events  \(share)%  \(Figures.rate(rate))"
+            + " events/s  \(Figures.decimal(seconds, places: 1)) s"
+    }
+
+    /// Runs `body` on the hub given with `--hub`, or on a throwaway hub that is deleted
+    /// afterwards, whether `body` succeeds or not.
+    func withHub<T>(
+        partitions: Int, largestBatchBytes: Int, _ body: (BenchHub) throws -> T
+    ) throws -> T {
+        let hub = try BenchHub.prepare(
+            log: context.log, existing: arguments.string("--hub"), partitions: partitions,
+            largestBatchBytes: largestBatchBytes)
+        defer {
+            context.output.clearProgress()
+            if hub.isThrowaway {
+                context.output.progress("removing the throwaway hub '\(hub.name)'")
+                do {
+                    try hub.finish(log: context.log)
+                } catch {
+                    context.output.warning(
+                        "could not remove the throwaway hub '\(hub.name)': \(error);"
+                            + " remove it with 'hub delete \(hub.name)'")
+                }
+                context.output.clearProgress()
+            }
+        }
+        return try body(hub)
+    }
+
+    /// The log's engine benchmarks, or a failure that says in one line that its engine has no
+    /// raw baseline.
+    func engine() throws -> EngineBenchmarks {
+        guard let engine = context.log as? EngineBenchmarks else {
+            throw CommandFailure(
+                "the event log of this namespace has no raw baseline to compare with;"
+                    + " only the embedded LMDB log has one")
+        }
+        return engine
+    }
+
+    /// Runs `measure` and removes its progress line afterwards.
+    func measuring<T>(_ measure: () throws -> T) rethrows -> T {
+        defer { context.output.clearProgress() }
+        return try measure()
+    }
+}

@@ -1,0 +1,43 @@
+/// Numbers for people: thousands separated, durations in the unit that reads best.
+enum Figures {
+    /// `1,234,567`
+    static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var text = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { text.append(",") }
+            text.append(digit)
+        }
+        return value < 0 ? "-" + text : text
+    }
+
+    /// `85,210` for a rate: whole numbers, grouped.
+    static func rate(_ value: Double) -> String {
+        guard value.isFinite else { return "-" }
+        return grouped(Int(value.rounded()))
+    }
+
+    /// `12.5`, `0.91`: `places` decimals.
+    static func decimal(_ value: Double, places: Int) -> String {
+        guard value.isFinite else { return "-" }
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let scaled = Int((value * scale).rounded())
+        let whole = scaled / Int(scale)
+        guard places > 0 else { return String(whole) }
+        let fraction = String(abs(scaled) % Int(scale))
+        let padded = String(repeating: "0", count: places - fraction.count) + fraction
+        let sign = scaled < 0 && whole == 0 ? "-" : ""
+        return sign + String(whole) + "." + padded
+    }
+
+    /// `850 ns`, `12.3 µs`, `1.25 ms`, `2.10 s`: three significant digits.
+    static func duration(nanos: UInt64) -> String {
+        let value = Double(nanos)
+        if value < 1_000 { return "\(nanos) ns" }
+        let (scaled, unit) = value < 1e6 ? (value / 1e3, "µs")
+            : value < 1e9 ? (value / 1e6, "ms") : (value / 1e9, "s")
+        let places = scaled < 10 ? 2 : scaled < 100 ? 1 : 0
+        return decimal(scaled, places: places) + " " + unit
+    }
+}
