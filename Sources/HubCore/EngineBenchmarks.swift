@@ -39,6 +39,9 @@ public struct RawAppendPattern: Sendable, Equatable {
 public protocol RawAppender: AnyObject {
     /// Appends `count` records in one transaction, committed with the pattern's durability.
     func appendBatch(count: Int) throws
+    /// Removes the records appended so far but keeps the storage they used, so that the next
+    /// round of a comparison starts empty yet reuses space as a hub does.
+    func reset() throws
     /// Removes everything the appender wrote. Closing twice is harmless.
     func close()
 }

@@ -65,6 +65,7 @@ public struct EventData: Sendable, Equatable {
     /// the content type and each property's key and value, in bytes.
     public var size: Int {
         var total = body.count + (partitionKey?.utf8.count ?? 0) + (contentType?.utf8.count ?? 0)
+        guard !properties.isEmpty else { return total }
         for (key, value) in properties {
             total += key.utf8.count
             switch value {

@@ -3,6 +3,13 @@ import HubCore
 /// `bench baseline`: the engine's raw append loop with the same write pattern as a publish
 /// run, timed the same way, on the calling thread's behalf by one worker.
 public enum BaselineBenchmark {
+    /// The raw append pattern of `workload`: its body size, batch size and durability.
+    public static func pattern(of workload: PublishWorkload) -> RawAppendPattern {
+        RawAppendPattern(
+            recordSize: workload.bodySize, batchSize: workload.batchSize,
+            durability: workload.durability, expectedRecords: workload.events)
+    }
+
     /// Appends `workload.events` records of `workload.bodySize` bytes in batches of
     /// `workload.batchSize` through `engine`'s raw appender, then removes them.
     ///
@@ -10,11 +17,18 @@ public enum BaselineBenchmark {
     public static func run(
         engine: EngineBenchmarks, workload: PublishWorkload, control: RunControl
     ) throws -> BenchResult {
-        let pattern = RawAppendPattern(
-            recordSize: workload.bodySize, batchSize: workload.batchSize,
-            durability: workload.durability, expectedRecords: workload.events)
-        let appender = SendableAppender(try engine.makeRawAppender(pattern))
-        defer { appender.value.close() }
+        let appender = try engine.makeRawAppender(pattern(of: workload))
+        defer { appender.close() }
+        return try run(appender: appender, workload: workload, control: control)
+    }
+
+    /// One round on `appender`, which was made for `pattern(of: workload)` and is emptied
+    /// first, so that rounds of a comparison can share it.
+    public static func run(
+        appender rawAppender: RawAppender, workload: PublishWorkload, control: RunControl
+    ) throws -> BenchResult {
+        try rawAppender.reset()
+        let appender = SendableAppender(rawAppender)
         let workers = Workers()
         let failure = FirstError()
         let histograms = HistogramCollector()

@@ -78,6 +78,13 @@ final class RawLMDBAppender: RawAppender {
         }
     }
 
+    /// Empties the database in one transaction, its pages going to LMDB's free list for the
+    /// next records: `mdb_drop` without deleting the database.
+    func reset() throws {
+        try inTransaction { txn in try LMDBError.check(mdb_drop(txn, dbi, 0)) }
+        nextKey = 0
+    }
+
     /// `mdb_env_close`, then the scratch files and directory are removed.
     func close() {
         if let env { mdb_env_close(env) }

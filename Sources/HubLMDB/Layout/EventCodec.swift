@@ -36,6 +36,7 @@ enum EventCodec {
         if let key = event.partitionKey { size += sizeWithLength(key.utf8.count) }
         if let type = event.contentType { size += sizeWithLength(type.utf8.count) }
         size += RawWriter.lengthSize(event.properties.count)
+        guard !event.properties.isEmpty else { return size }
         for (name, value) in event.properties {
             size += sizeWithLength(name.utf8.count) + 1
             switch value {
@@ -62,8 +63,19 @@ enum EventCodec {
         if let key = event.partitionKey { writeWithLength(key, &writer) }
         if let type = event.contentType { writeWithLength(type, &writer) }
 
-        writer.writeLength(event.properties.count)
-        for (name, value) in event.properties {
+        writeProperties(event.properties, &writer)
+
+        event.body.withUnsafeBytes { writer.write(bytes: $0) }
+        precondition(writer.position == buffer.count, "event encoding size mismatch")
+    }
+
+    /// The property count and each property; nothing more for an event without properties.
+    private static func writeProperties(
+        _ properties: [(String, PropertyValue)], _ writer: inout RawWriter
+    ) {
+        writer.writeLength(properties.count)
+        guard !properties.isEmpty else { return }
+        for (name, value) in properties {
             writeWithLength(name, &writer)
             switch value {
             case .string(let text):
@@ -80,9 +92,6 @@ enum EventCodec {
                 writer.write(flag ? 1 as UInt8 : 0)
             }
         }
-
-        event.body.withUnsafeBytes { writer.write(bytes: $0) }
-        precondition(writer.position == buffer.count, "event encoding size mismatch")
     }
 
     /// The offset and enqueued time of a stored event, without decoding the rest.

@@ -73,23 +73,26 @@ enum Keys {
 /// The 14-byte key of one event in `events`: hub id (4 bytes), partition (2 bytes) and sequence
 /// number (8 bytes), all big-endian, so that a partition's events are contiguous and in order.
 ///
-/// One key is reused for a whole batch, so appending allocates nothing per event.
+/// The bytes live inline, not in an array, and one key is reused for a whole batch, so
+/// appending allocates and retains nothing per event.
 struct EventKey {
     static let size = 14
 
     let hubId: UInt32
     let partition: UInt16
     private(set) var sequenceNumber: Int64
-    private(set) var bytes: [UInt8]
+    /// The 14 bytes of the key, followed by 2 unused ones.
+    private var storage: (UInt64, UInt64) = (0, 0)
 
     init(hubId: UInt32, partition: Int, sequenceNumber: Int64) {
         self.hubId = hubId
         self.partition = UInt16(partition)
         self.sequenceNumber = sequenceNumber
-        bytes = [UInt8](encodedSize: EventKey.size) {
-            $0.write(bigEndian: hubId)
-            $0.write(bigEndian: UInt16(partition))
-            $0.write(bigEndian: UInt64(sequenceNumber))
+        withUnsafeMutableBytes(of: &storage) { bytes in
+            bytes.storeBytes(of: hubId.bigEndian, toByteOffset: 0, as: UInt32.self)
+            bytes.storeBytes(of: UInt16(partition).bigEndian, toByteOffset: 4, as: UInt16.self)
+            bytes.storeBytes(
+                of: UInt64(sequenceNumber).bigEndian, toByteOffset: 6, as: UInt64.self)
         }
     }
 
@@ -97,8 +100,21 @@ struct EventKey {
     mutating func set(sequenceNumber: Int64) {
         self.sequenceNumber = sequenceNumber
         let value = UInt64(sequenceNumber).bigEndian
-        bytes.withUnsafeMutableBytes { $0.storeBytes(of: value, toByteOffset: 6, as: UInt64.self) }
+        withUnsafeMutableBytes(of: &storage) {
+            $0.storeBytes(of: value, toByteOffset: 6, as: UInt64.self)
+        }
     }
+
+    /// Runs `body` with the key's 14 bytes.
+    func withUnsafeBytes<T>(_ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        var copy = storage
+        return try Swift.withUnsafeBytes(of: &copy) {
+            try body(UnsafeRawBufferPointer(rebasing: $0[0..<EventKey.size]))
+        }
+    }
+
+    /// The key's bytes as an array.
+    var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
 
     /// The first 6 bytes: every event of the partition starts with them.
     var partitionPrefix: [UInt8] { Array(bytes[0..<6]) }

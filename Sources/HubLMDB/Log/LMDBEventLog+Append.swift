@@ -78,72 +78,26 @@ extension LMDBEventLog {
         } catch let error as HubError {
             return .failure(error)
         }
-        return .success(try write(pending.batch, to: record, now: pending.now, in: tables))
+        return .success(
+            try BatchWrite.write(pending.batch, to: record, now: pending.now, in: tables))
     }
 
     /// Throws the first rule `batch` breaks.
     static func validate(_ batch: [RoutedEvent], for hub: HubProperties) throws {
-        var total = 0
-        for (index, routed) in batch.enumerated() {
-            try hub.check(partition: routed.partition)
-            let size = routed.data.size
-            guard size <= hub.maxEventSize else {
-                throw HubError.eventTooLarge(
-                    index: index, size: size, max: hub.maxEventSize, hub: hub.name)
-            }
-            total += size
-        }
-        guard total <= hub.maxEventSize else {
-            throw HubError.batchTooLarge(size: total, max: hub.maxEventSize, hub: hub.name)
-        }
-    }
-
-    /// Writes a validated batch and the states of the partitions it touched.
-    private static func write(
-        _ batch: [RoutedEvent], to record: HubRecord, now: Int64, in tables: Tables
-    ) throws -> [EventMetadata] {
-        // Per touched partition: its state, its enqueued time for this batch and a reusable key.
-        var slotOfPartition = [Int](repeating: -1, count: record.properties.partitionCount)
-        var states: [PartitionState] = []
-        var keys: [EventKey] = []
-        var landed: [EventMetadata] = []
-        landed.reserveCapacity(batch.count)
-
-        try tables.events.withAppender { appender in
-            for routed in batch {
-                var slot = slotOfPartition[routed.partition]
-                if slot < 0 {
-                    var state = try tables.partitions.state(record, routed.partition)
-                    state.lastEnqueuedTime = max(now, state.lastEnqueuedTime ?? now)
-                    slot = states.count
-                    slotOfPartition[routed.partition] = slot
-                    states.append(state)
-                    keys.append(
-                        EventKey(
-                            hubId: record.id, partition: routed.partition,
-                            sequenceNumber: state.nextSequenceNumber))
+        try batch.withUnsafeBufferPointer { events in
+            var total = 0
+            for index in events.indices {
+                try hub.check(partition: events[index].partition)
+                let size = events[index].data.size
+                guard size <= hub.maxEventSize else {
+                    throw HubError.eventTooLarge(
+                        index: index, size: size, max: hub.maxEventSize, hub: hub.name)
                 }
-
-                let sequenceNumber = states[slot].nextSequenceNumber
-                let offset = states[slot].nextOffset
-                let enqueuedTime = states[slot].lastEnqueuedTime ?? now
-                let size = EventCodec.storedSize(of: routed.data)
-                keys[slot].set(sequenceNumber: sequenceNumber)
-                try appender.append(
-                    routed.data, key: keys[slot], size: size, offset: offset,
-                    enqueuedTime: enqueuedTime)
-
-                states[slot].nextSequenceNumber += 1
-                states[slot].nextOffset += Int64(size)
-                states[slot].bytes += Int64(size)
-                landed.append(
-                    EventMetadata(
-                        partition: routed.partition, sequenceNumber: sequenceNumber,
-                        offset: offset, enqueuedTime: enqueuedTime))
+                total += size
+            }
+            guard total <= hub.maxEventSize else {
+                throw HubError.batchTooLarge(size: total, max: hub.maxEventSize, hub: hub.name)
             }
         }
-
-        for state in states { try tables.partitions.store(record, state) }
-        return landed
     }
 }

@@ -156,7 +156,7 @@ struct EventAppender {
     ) throws {
         let position = (key.hubId, key.partition, UInt64(key.sequenceNumber))
         let isLast = greatest.map { $0 < position } ?? true
-        let buffer = try key.bytes.withUnsafeBytes {
+        let buffer = try key.withUnsafeBytes {
             try cursor.reserve(key: $0, size: size, append: isLast)
         }
         EventCodec.encode(event, offset: offset, enqueuedTime: enqueuedTime, into: buffer)
