@@ -7,8 +7,14 @@ import HubCore
 /// always at least one append), commits it with the `commit` it was given, hands every appender
 /// of the group its own outcome and wakes them. While a leader commits, and above all while it
 /// waits for the disk, new appends queue up behind it, and the next leader takes them all at
-/// once. So the busier the log, the more appends share one commit and one flush, with no timer:
-/// a lone appender never waits for company.
+/// once. So the busier the log, the more appends share one commit and one flush.
+///
+/// Gathering. Left at that, a steady crowd of appenders splits in two halves that take turns:
+/// the appenders of the group just committed are still on their way back when the next leader
+/// takes only those that waited. So a leader that finds fewer appends queued than were active
+/// at the last commit waits a moment for the others: until as many are queued, or an eighth of
+/// the last commit's duration has passed (at most `maxGatherNanos`). A lone appender never
+/// waits, and a no-sync commit, being short, waits next to nothing.
 ///
 /// Threads: `append` runs on the appender's thread; `commit` runs on the leader's thread,
 /// outside the lock, so appends keep queueing while it works.
@@ -34,12 +40,21 @@ final class GroupCommit: @unchecked Sendable {
     /// The most events one shared commit takes, so that a group stays one modest transaction;
     /// a single append bigger than this still commits, alone.
     static let maxEventsPerGroup = 100_000
+    /// The longest a leader waits for company.
+    static let maxGatherNanos: UInt64 = 1_000_000
+    /// How often a gathering leader looks at the queue again.
+    static let gatherStepNanos: UInt64 = 20_000
 
     private let condition = ConditionLock()
     /// Appends waiting for a leader, oldest first. Guarded by `condition`.
     private var queue: [Pending] = []
     /// Whether a leader is committing a group now. Guarded by `condition`.
     private var leading = false
+    /// Appends that were committing or queued when the last commit ended. Guarded by
+    /// `condition`.
+    private var lastActive = 0
+    /// How long the last commit took, in nanoseconds. Guarded by `condition`.
+    private var lastCommitNanos: UInt64 = 0
 
     /// Queues `pending`, waits until it is committed (by this thread or another) and returns
     /// its outcome.
@@ -58,12 +73,29 @@ final class GroupCommit: @unchecked Sendable {
                     continue
                 }
                 leading = true
+                gather()
                 let group = takeGroup()
+                let started = ConditionLock.monotonicNanos()
                 let outcomes = withoutLock { commit(group) }
+                lastCommitNanos = ConditionLock.monotonicNanos() - started
+                lastActive = group.count + queue.count
                 for (member, outcome) in zip(group, outcomes) { member.outcome = outcome }
                 leading = false
                 condition.broadcast()
             }
+        }
+    }
+
+    /// Waits, as the leader, while fewer appends are queued than were active at the last
+    /// commit, for an eighth of that commit's duration at most. Called while holding the lock.
+    private func gather() {
+        guard queue.count < lastActive else { return }
+        let window = min(lastCommitNanos / 8, GroupCommit.maxGatherNanos)
+        let deadline = ConditionLock.monotonicNanos() + window
+        while queue.count < lastActive {
+            let now = ConditionLock.monotonicNanos()
+            guard now < deadline else { return }
+            condition.wait(untilNanos: min(deadline, now + GroupCommit.gatherStepNanos))
         }
     }
 

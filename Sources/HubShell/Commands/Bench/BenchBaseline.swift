@@ -39,7 +39,7 @@ enum BenchBaseline {
                     ("events", .int(workload.events)), ("size", .int(workload.bodySize)),
                     ("batch", .int(workload.batchSize)), ("durability", .string(durability)),
                 ],
-                hub: nil, result: result, baseline: nil
+                hub: nil, result: result, reference: nil
             ).print(to: context.output, json: session.json)
         })
 }

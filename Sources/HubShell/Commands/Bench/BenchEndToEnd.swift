@@ -84,7 +84,7 @@ enum BenchEndToEnd {
             settings: BenchPublish.settings(publish, partitions: hub.properties.partitionCount)
                 + [("rate", .number(Figures.decimal(workload.rate, places: 1))),
                    ("processes", .int(processes))],
-            hub: hub, result: result, baseline: nil)
+            hub: hub, result: result, reference: nil)
         if let publisher = other.value {
             report.extraJSON.append(("publisher", publisher))
             if case .number(let rate)? = publisher["eventsPerSecond"] {
@@ -113,7 +113,7 @@ enum BenchEndToEnd {
         BenchReport(
             summary: describe(workload, partitions: hub.partitionCount, processes: 2),
             settings: BenchPublish.settings(workload.publish, partitions: hub.partitionCount),
-            hub: BenchHub(properties: hub, isThrowaway: false), result: result, baseline: nil
+            hub: BenchHub(properties: hub, isThrowaway: false), result: result, reference: nil
         ).print(to: session.context.output, json: session.json)
     }
 

@@ -19,6 +19,9 @@ enum BenchPublish {
                 "--vs-baseline first runs the same write pattern (body size, batch size, sync"
                     + " mode) as the engine's raw append loop, then reports hubsh's rate as a"
                     + " share of it: the cost of hubsh's layers, measured on this machine now.",
+                "--vs-producers K first runs the same workload with K producers (and K/producers"
+                    + " of the events), then reports the rate as a multiple of that one: how much"
+                    + " group commit gains, for example --producers 16 --vs-producers 1.",
                 "--rounds R repeats the measurement R times, each round on a new throwaway hub"
                     + " and, with --vs-baseline, right after a baseline round, and reports the"
                     + " median round: on a busy machine one round can be far off.",
@@ -28,12 +31,13 @@ enum BenchPublish {
                 BenchFlags.partitions, BenchFlags.producers, BenchFlags.keys, BenchFlags.sync,
                 BenchFlags.noSync, BenchFlags.hub,
                 Flag("--vs-baseline", "also run the raw baseline and report the ratio"),
+                Flag("--vs-producers", value: "K", "also run with K producers and report the ratio"),
                 Flag("--rounds", value: "R", "measure R rounds and report the median (default 1)"),
             ],
             examples: [
                 "bench publish",
                 "bench publish --events 1000000 --batch 1000 --no-sync --vs-baseline --rounds 3",
-                "bench publish --events 20000 --batch 1 --producers 16",
+                "bench publish --events 20000 --batch 1 --producers 16 --vs-producers 1",
                 "bench publish --keys 100 --partitions 8 --json",
             ]),
         run: run)
@@ -44,31 +48,33 @@ enum BenchPublish {
             arguments, defaultEvents: 100_000, defaultBatch: 100)
         let partitions = try BenchFlags.partitions(arguments)
         let rounds = try arguments.int("--rounds", default: 1, range: 1...100)
+        let fewer = try arguments.int("--vs-producers", range: 1...1024)
+        if fewer != nil && arguments.has("--vs-baseline") {
+            throw arguments.usageError("give --vs-baseline or --vs-producers, not both")
+        }
         let control = session.control()
-        let appender = try arguments.has("--vs-baseline")
-            ? session.engine().makeRawAppender(BaselineBenchmark.pattern(of: workload)) : nil
+        let engine = arguments.has("--vs-baseline") ? try session.engine() : nil
+        let appender = try engine?.makeRawAppender(BaselineBenchmark.pattern(of: workload))
         defer { appender?.close() }
 
+        // One round: the reference (baseline, or fewer producers), then the workload itself.
         var measured: [Round] = []
         for _ in 1...rounds {
-            var baseline: BenchResult?
+            var reference: BenchResult?
             if let appender {
-                baseline = try session.measuring {
+                reference = try session.measuring {
                     try BaselineBenchmark.run(
                         appender: appender, workload: workload, control: control)
                 }
-                if baseline?.interrupted == true { break }
+            } else if let fewer {
+                var smaller = workload
+                smaller.producers = fewer
+                smaller.events = max(1, workload.events * fewer / workload.producers)
+                reference = try publish(smaller, partitions: partitions, session).result
             }
-            let round = try session.withHub(
-                partitions: partitions, largestBatchBytes: workload.largestBatchBytes
-            ) { hub in
-                let result = try session.measuring {
-                    try PublishBenchmark.run(
-                        log: context.log, hub: hub.properties, workload: workload,
-                        control: control)
-                }
-                return Round(hub: hub, result: result, baseline: baseline)
-            }
+            if reference?.interrupted == true { break }
+            var round = try publish(workload, partitions: partitions, session)
+            round.reference = reference
             measured.append(round)
             if round.result.interrupted { break }
         }
@@ -77,12 +83,22 @@ enum BenchPublish {
         }
 
         let partitionCount = chosen.hub.properties.partitionCount
-        let description = try appender.map { _ in try session.engine().baselineDescription }
         var report = BenchReport(
             summary: describe(workload, partitions: partitionCount),
             settings: settings(workload, partitions: partitionCount) + [("rounds", .int(rounds))],
-            hub: chosen.hub, result: chosen.result,
-            baseline: chosen.baseline.map { ($0, description ?? "") })
+            hub: chosen.hub, result: chosen.result)
+        if let result = chosen.reference {
+            if let engine {
+                report.reference = .init(
+                    name: "baseline", description: engine.baselineDescription, result: result)
+            } else if let fewer {
+                report.reference = .init(
+                    name: "reference",
+                    description: "the same with \(fewer) producer\(fewer == 1 ? "" : "s")"
+                        + " (\(Figures.grouped(result.events)) events)",
+                    result: result)
+            }
+        }
         if measured.count > 1 {
             report.extraLines.append(("rounds", Round.describe(measured)))
             report.extraJSON.append(("rounds", .array(measured.map(\.json))))
@@ -90,16 +106,34 @@ enum BenchPublish {
         report.print(to: context.output, json: session.json)
     }
 
-    /// One round of a run: hubsh's publish, and the baseline measured just before it.
+    /// Publishes `workload` to a hub of its own and measures it.
+    private static func publish(
+        _ workload: PublishWorkload, partitions: Int, _ session: BenchSession
+    ) throws -> Round {
+        try session.withHub(
+            partitions: partitions, largestBatchBytes: workload.largestBatchBytes
+        ) { hub in
+            let result = try session.measuring {
+                try PublishBenchmark.run(
+                    log: session.context.log, hub: hub.properties, workload: workload,
+                    control: session.control(), phase: "publish, \(workload.producers) producers")
+            }
+            return Round(hub: hub, result: result, reference: nil)
+        }
+    }
+
+    /// One round of a run: hubsh's publish, and the reference measured just before it.
     struct Round {
         var hub: BenchHub
         var result: BenchResult
-        var baseline: BenchResult?
+        var reference: BenchResult?
 
-        /// What rounds are ranked by: the ratio to the baseline, else the event rate.
+        /// What rounds are ranked by: the ratio to the reference, else the event rate.
         var score: Double {
-            guard let baseline, baseline.eventsPerSecond > 0 else { return result.eventsPerSecond }
-            return result.eventsPerSecond / baseline.eventsPerSecond
+            guard let reference, reference.eventsPerSecond > 0 else {
+                return result.eventsPerSecond
+            }
+            return result.eventsPerSecond / reference.eventsPerSecond
         }
 
         /// The round with the median score (the lower middle one of an even count).
@@ -108,28 +142,26 @@ enum BenchPublish {
             return sorted.isEmpty ? nil : sorted[(sorted.count - 1) / 2]
         }
 
-        /// `0.61  0.65  0.58 (median 0.61)`, or event rates without a baseline.
+        /// `0.61  0.65  0.58 (median 0.61)`, or event rates without a reference.
         static func describe(_ rounds: [Round]) -> String {
-            let withBaseline = rounds.first?.baseline != nil
-            let scores = rounds.map {
-                withBaseline ? Figures.decimal($0.score, places: 2) : Figures.rate($0.score)
+            let compared = rounds.first?.reference != nil
+            let text = { (round: Round) in
+                compared ? Figures.decimal(round.score, places: 2) : Figures.rate(round.score)
             }
-            let median = Round.median(of: rounds).map {
-                withBaseline ? Figures.decimal($0.score, places: 2) : Figures.rate($0.score)
-            } ?? "-"
-            return scores.joined(separator: "  ") + " (median " + median
-                + (withBaseline ? " of the baseline's events/s)" : " events/s)")
+            let median = Round.median(of: rounds).map(text) ?? "-"
+            return rounds.map(text).joined(separator: "  ") + " (median " + median
+                + (compared ? " times the reference's events/s)" : " events/s)")
         }
 
         var json: JSONValue {
             var members: [(String, JSONValue)] = [
                 ("eventsPerSecond", .number(Figures.decimal(result.eventsPerSecond, places: 1)))
             ]
-            if let baseline {
+            if let reference {
                 members.append(
-                    ("baselineEventsPerSecond",
-                     .number(Figures.decimal(baseline.eventsPerSecond, places: 1))))
-                members.append(("ratioToBaseline", .number(Figures.decimal(score, places: 4))))
+                    ("referenceEventsPerSecond",
+                     .number(Figures.decimal(reference.eventsPerSecond, places: 1))))
+                members.append(("ratio", .number(Figures.decimal(score, places: 4))))
             }
             return .object(members)
         }

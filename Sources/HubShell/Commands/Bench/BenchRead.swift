@@ -58,7 +58,7 @@ enum BenchRead {
                     ("size", hub.isThrowaway ? .int(fill.bodySize) : .null),
                     ("partitions", .int(partitionCount)),
                 ],
-                hub: hub, result: result, baseline: nil
+                hub: hub, result: result, reference: nil
             ).print(to: context.output, json: session.json)
         })
 }

@@ -10,17 +10,27 @@ struct BenchReport {
     var settings: [(String, JSONValue)]
     var hub: BenchHub?
     var result: BenchResult
-    /// The raw baseline measured in the same run, and what it is.
-    var baseline: (result: BenchResult, description: String)?
+    /// What the run is compared with, measured in the same run: the raw baseline, or the same
+    /// workload with fewer producers.
+    var reference: Reference?
     /// More members for the JSON object, and lines for people, such as the other process's
     /// side of a two-process run.
     var extraJSON: [(String, JSONValue)] = []
     var extraLines: [(String, String)] = []
 
-    /// The share of the baseline's event rate that the measured run reached.
-    var ratioToBaseline: Double? {
-        guard let baseline, baseline.result.eventsPerSecond > 0 else { return nil }
-        return result.eventsPerSecond / baseline.result.eventsPerSecond
+    /// A run measured next to the main one.
+    struct Reference {
+        /// Its row label and JSON key: `baseline`, or `reference`.
+        var name: String
+        /// What it was, in words.
+        var description: String
+        var result: BenchResult
+    }
+
+    /// The share of the reference's event rate that the measured run reached.
+    var ratio: Double? {
+        guard let reference, reference.result.eventsPerSecond > 0 else { return nil }
+        return result.eventsPerSecond / reference.result.eventsPerSecond
     }
 
     func print(to output: Output, json: Bool) {
@@ -54,13 +64,15 @@ struct BenchReport {
         if let peak = result.peakResidentBytes {
             rows.append(("memory", "peak resident " + ByteSize.format(Int64(peak))))
         }
-        if let baseline {
-            rows.append(("baseline", BenchReport.throughput(baseline.result)))
-            rows.append(("", baseline.description))
-            rows.append(("", "latency " + BenchReport.percentiles(baseline.result.latency)))
+        if let reference {
+            rows.append((reference.name, BenchReport.throughput(reference.result)))
+            rows.append(("", reference.description))
+            rows.append(("", "latency " + BenchReport.percentiles(reference.result.latency)))
         }
-        if let ratio = ratioToBaseline {
-            rows.append(("vs baseline", Figures.decimal(ratio, places: 2) + " of its events/s"))
+        if let reference, let ratio {
+            rows.append(
+                ("vs " + reference.name,
+                 Figures.decimal(ratio, places: 2) + " times its events/s"))
         }
         rows += extraLines
         if result.interrupted { rows.append(("", "stopped early: the figures cover the part run")) }
@@ -108,14 +120,15 @@ struct BenchReport {
         }
         members.append(("settings", .object(settings)))
         members += BenchReport.members(of: result)
-        if let baseline {
+        if let reference {
             members.append(
-                ("baseline",
-                 .object([("description", .string(baseline.description))]
-                    + BenchReport.members(of: baseline.result))))
+                (reference.name,
+                 .object([("description", .string(reference.description))]
+                    + BenchReport.members(of: reference.result))))
         }
-        if let ratio = ratioToBaseline {
-            members.append(("ratioToBaseline", .number(Figures.decimal(ratio, places: 4))))
+        if let reference, let ratio {
+            let key = "ratioTo" + reference.name.prefix(1).uppercased() + reference.name.dropFirst()
+            members.append((key, .number(Figures.decimal(ratio, places: 4))))
         }
         return .object(members + extraJSON)
     }

@@ -1,0 +1,124 @@
+import Foundation
+import HubCore
+import HubLMDB
+import XCTest
+
+@testable import HubBench
+
+/// The runners on a real log in a temporary directory: their counts add up and their
+/// histograms hold one value per event. No assertion is about speed.
+final class BenchmarkRunTests: XCTestCase {
+    private var directory = ""
+    private var log: LMDBEventLog!
+
+    override func setUpWithError() throws {
+        directory = NSTemporaryDirectory() + "hubbench-" + UUID().uuidString
+        log = try LMDBEventLog.open(
+            directory: directory, options: LMDBEventLog.Options(autoPurgeInterval: nil))
+    }
+
+    override func tearDownWithError() throws {
+        log.close()
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    private func hub(partitions: Int = 4) throws -> HubProperties {
+        try BenchHub.prepare(
+            log: log, existing: nil, partitions: partitions, largestBatchBytes: 0
+        ).properties
+    }
+
+    func testPublishCountsEveryEventOfEveryProducerOnce() throws {
+        let hub = try hub()
+        let workload = PublishWorkload(
+            events: 1003, bodySize: 64, batchSize: 10, producers: 4, keys: 0,
+            durability: .noSync)
+        let result = try PublishBenchmark.run(
+            log: log, hub: hub, workload: workload, control: .silent)
+
+        XCTAssertEqual(result.events, 1003)
+        XCTAssertEqual(result.bytes, 1003 * 64)
+        XCTAssertEqual(result.latency.count, 1003)
+        XCTAssertFalse(result.interrupted)
+        let commits = try XCTUnwrap(result.commits)
+        XCTAssertGreaterThan(commits, 0)
+        XCTAssertLessThanOrEqual(commits, 101 + 3)
+        let stored = try log.partitionStates(hub: hub.name).map(\.eventCount).reduce(0, +)
+        XCTAssertEqual(stored, 1003)
+    }
+
+    func testPublishWithKeysRoutesEachKeyToItsPartition() throws {
+        let hub = try hub()
+        let workload = PublishWorkload(
+            events: 200, bodySize: 20, batchSize: 7, producers: 2, keys: 5, durability: .noSync)
+        _ = try PublishBenchmark.run(log: log, hub: hub, workload: workload, control: .silent)
+        for partition in 0..<4 {
+            let events = try log.read(
+                hub: hub.name, partition: partition, from: .earliest, maxCount: 1000)
+            for event in events {
+                let key = try XCTUnwrap(event.data.partitionKey)
+                XCTAssertEqual(PartitionKey.partition(for: key, partitionCount: 4), partition)
+            }
+        }
+    }
+
+    func testReadVisitsEveryStoredEventOnce() throws {
+        let hub = try hub(partitions: 3)
+        let fill = PublishWorkload(events: 2500, bodySize: 100, batchSize: 1000, durability: .noSync)
+        _ = try PublishBenchmark.run(log: log, hub: hub, workload: fill, control: .silent)
+
+        let result = try ReadBenchmark.run(log: log, hub: hub, control: .silent)
+        XCTAssertEqual(result.events, 2500)
+        XCTAssertEqual(result.bytes, 2500 * 100)
+        XCTAssertGreaterThanOrEqual(result.latency.count, 3)
+
+        let capped = try ReadBenchmark.run(log: log, hub: hub, maxEvents: 10, control: .silent)
+        XCTAssertEqual(capped.events, 10)
+    }
+
+    func testEndToEndDeliversEveryPublishedEventWithItsLatency() throws {
+        let hub = try hub(partitions: 2)
+        let workload = EndToEndWorkload(
+            publish: PublishWorkload(
+                events: 300, bodySize: 40, batchSize: 1, producers: 2, durability: .noSync),
+            rate: 3000)
+        let result = try EndToEndBenchmark.run(
+            log: log, hub: hub, workload: workload, publishers: .inProcess, control: .silent)
+
+        XCTAssertEqual(result.events, 300)
+        XCTAssertEqual(result.missing, 0)
+        XCTAssertEqual(result.latency.count, 300)
+        XCTAssertEqual(result.bytes, 300 * 40)
+        let percentiles = [50.0, 90, 99, 99.9].map { result.latency.value(atPercentile: $0) }
+        XCTAssertEqual(percentiles, percentiles.sorted())
+        XCTAssertLessThanOrEqual(percentiles.last!, result.latency.maximum)
+    }
+
+    func testBaselineAppendsTheWholePatternAndCleansUp() throws {
+        let workload = PublishWorkload(events: 95, bodySize: 100, batchSize: 10, durability: .noSync)
+        let result = try BaselineBenchmark.run(engine: log, workload: workload, control: .silent)
+        XCTAssertEqual(result.events, 95)
+        XCTAssertEqual(result.commits, 10)
+        XCTAssertEqual(result.latency.count, 95)
+        let left = try FileManager.default.contentsOfDirectory(atPath: directory)
+        XCTAssertEqual(left.filter { $0.hasPrefix("bench-baseline-") }, [])
+    }
+
+    func testAStopRequestEndsTheRunEarlyAndSaysSo() throws {
+        let hub = try hub()
+        let workload = PublishWorkload(
+            events: 5_000_000, bodySize: 10, batchSize: 1, durability: .noSync)
+        let result = try PublishBenchmark.run(
+            log: log, hub: hub, workload: workload, control: RunControl(shouldStop: { true }))
+        XCTAssertTrue(result.interrupted)
+        XCTAssertLessThan(result.events, 5_000_000)
+        XCTAssertEqual(Int(result.latency.count), result.events)
+    }
+
+    func testStampedBodiesCarryTheirTime() {
+        let body = StampedBody.make(size: 40, stampedAt: 123_456_789)
+        XCTAssertEqual(body.count, 40)
+        XCTAssertEqual(body.withUnsafeBytes(StampedBody.stamp), 123_456_789)
+        XCTAssertNil(Array("plain body of some length".utf8).withUnsafeBytes(StampedBody.stamp))
+    }
+}
