@@ -26,6 +26,8 @@ final class Environment: @unchecked Sendable {
     let appendQueue = GroupCommit()
     /// Wakes readers of this process when appends commit; counts those commits.
     let appendSignal = AppendSignal()
+    /// Drops the map's pages from this process's resident memory every so many bytes.
+    private let mappedPages: MappedPages
 
     private let env: OpaquePointer
     private let gate = ReadWriteLock()
@@ -44,6 +46,7 @@ final class Environment: @unchecked Sendable {
         self.directory = directory
         self.isReadOnly = isReadOnly
         self.databases = databases
+        self.mappedPages = MappedPages(directory: directory)
     }
 
     // MARK: - Opening and closing
@@ -277,6 +280,15 @@ final class Environment: @unchecked Sendable {
     }
 
     // MARK: - Map size and reader slots
+
+    /// Counts `bytes` that a read or a write went through; every `MappedPages.budget` bytes,
+    /// the pages of the map this process touched leave its resident memory.
+    func noteMapped(bytes: Int) {
+        gate.withShared {
+            guard !isClosed else { return }
+            mappedPages.note(bytes)
+        }
+    }
 
     /// The size of the memory map, in bytes: `mdb_env_info`.
     var mapSize: Int {

@@ -28,6 +28,7 @@ extension LMDBEventLog {
                 hub: hub, batch: batch, durability: durability, now: now)
             return try environment.appendQueue.append(pending, commit: commitGroup).get()
         }
+        environment.noteMapped(bytes: batch.reduce(0) { $0 + $1.data.body.count })
         purgeIfDue(hub: hub, now: now, durability: durability)
         return landed
     }

@@ -10,7 +10,7 @@ extension LMDBEventLog {
     public func read(hub: String, partition: Int, from position: EventPosition, maxCount: Int)
         throws -> [ReceivedEvent]
     {
-        try perform("read partition \(partition) of hub '\(hub)'") {
+        let events: [ReceivedEvent] = try perform("read partition \(partition) of hub '\(hub)'") {
             try reading { tables in
                 let record = try tables.hubs.require(hub)
                 try record.properties.check(partition: partition)
@@ -22,6 +22,8 @@ extension LMDBEventLog {
                 return try tables.events.read(record, partition, from: start, maxCount: count)
             }
         }
+        environment.noteMapped(bytes: events.reduce(0) { $0 + $1.data.body.count })
+        return events
     }
 
     /// Lends up to `maxCount` events of one partition from `position` on to `visit`, straight
@@ -33,6 +35,7 @@ extension LMDBEventLog {
         _ visit: (BorrowedEvent) throws -> Bool
     ) throws -> Int {
         var visitorError: Error?
+        var bytes = 0
         let visited = try perform("read partition \(partition) of hub '\(hub)'") {
             try reading { tables in
                 let record = try tables.hubs.require(hub)
@@ -43,6 +46,7 @@ extension LMDBEventLog {
                 guard maxCount > 0, start < state.nextSequenceNumber else { return 0 }
                 let count = Int(min(Int64(maxCount), state.nextSequenceNumber - start))
                 return try tables.events.scan(record, partition, from: start, maxCount: count) {
+                    bytes += $0.body.count
                     do {
                         return try visit($0)
                     } catch {
@@ -52,6 +56,7 @@ extension LMDBEventLog {
                 }
             }
         }
+        environment.noteMapped(bytes: bytes)
         if let visitorError { throw visitorError }
         return visited
     }
