@@ -40,6 +40,11 @@ final class HelpTests: XCTestCase {
 
               lag               show how many events each consumer group has not processed
 
+              bench publish     measure how fast events can be published
+              bench read        measure how fast stored events are read
+              bench e2e         measure the latency from publish to delivery
+              bench baseline    measure the storage engine's raw append loop
+
             Shell commands:
 
               echo              print the words, separated by spaces
