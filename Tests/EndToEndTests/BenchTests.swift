@@ -1,0 +1,141 @@
+import Foundation
+import XCTest
+
+/// The bench commands through the built binary: the shape and sanity of what they report, on
+/// small runs. Nothing here asserts a speed.
+final class BenchTests: XCTestCase {
+    var hubsh = Hubsh()
+
+    override func tearDown() {
+        hubsh.cleanUp()
+    }
+
+    /// The one JSON object a bench command printed.
+    private func report(_ command: String, file: StaticString = #filePath, line: UInt = #line)
+        throws -> [String: Any]
+    {
+        let result = hubsh.script(command, ["--json"])
+        XCTAssertEqual(result.status, 0, result.stderr, file: file, line: line)
+        let objects = result.jsonLines(file: file, line: line)
+        XCTAssertEqual(objects.count, 1, result.stdout, file: file, line: line)
+        return try XCTUnwrap(objects.first, file: file, line: line)
+    }
+
+    /// Checks the members every report has, and that its latencies come in order.
+    private func checkShape(
+        _ report: [String: Any], events: Int, size: Int, file: StaticString = #filePath,
+        line: UInt = #line
+    ) throws {
+        XCTAssertEqual(report["events"] as? Int, events, file: file, line: line)
+        XCTAssertEqual(report["bytes"] as? Int, events * size, file: file, line: line)
+        XCTAssertGreaterThan(report["eventsPerSecond"] as? Double ?? 0, 0, file: file, line: line)
+        XCTAssertNotNil(report["megabytesPerSecond"] as? Double, file: file, line: line)
+        XCTAssertGreaterThan(report["seconds"] as? Double ?? 0, 0, file: file, line: line)
+        XCTAssertGreaterThan(report["peakResidentBytes"] as? Int ?? 0, 0, file: file, line: line)
+        XCTAssertEqual(report["interrupted"] as? Bool, false, file: file, line: line)
+        let latency = try XCTUnwrap(report["latencyNanos"] as? [String: Any], file: file, line: line)
+        let order = ["min", "p50", "p90", "p99", "p999", "max"].map { latency[$0] as? Int ?? -1 }
+        XCTAssertEqual(order, order.sorted(), "\(latency)", file: file, line: line)
+        XCTAssertGreaterThanOrEqual(order[0], 0, file: file, line: line)
+        XCTAssertNotNil(latency["mean"], file: file, line: line)
+        XCTAssertNotNil(report["latencyMeaning"] as? String, file: file, line: line)
+    }
+
+    func testBenchPublishReportsEveryEventAndTheBaselineAndRemovesItsHub() throws {
+        let report = try report("bench publish --events 300 --batch 10 --no-sync --vs-baseline")
+        try checkShape(report, events: 300, size: 100)
+        XCTAssertEqual(report["benchmark"] as? String, "publish")
+        XCTAssertEqual(report["throwawayHub"] as? Bool, true)
+        let latency = report["latencyNanos"] as? [String: Any]
+        XCTAssertEqual(latency?["count"] as? Int, 300)
+        let commits = try XCTUnwrap(report["commits"] as? Int)
+        XCTAssertTrue((1...300).contains(commits))
+        let settings = report["settings"] as? [String: Any]
+        XCTAssertEqual(settings?["batch"] as? Int, 10)
+        XCTAssertEqual(settings?["durability"] as? String, "no-sync")
+
+        let baseline = try XCTUnwrap(report["baseline"] as? [String: Any])
+        try checkShape(baseline, events: 300, size: 100)
+        XCTAssertEqual(baseline["commits"] as? Int, 30)
+        XCTAssertGreaterThan(report["ratioToBaseline"] as? Double ?? 0, 0)
+
+        let hubs = hubsh.script("hub list --json")
+        XCTAssertEqual(hubs.stdout, "")
+        let left = try FileManager.default.contentsOfDirectory(atPath: hubsh.dataDirectory)
+        XCTAssertEqual(left.filter { $0.hasPrefix("bench-baseline-") }, [])
+    }
+
+    func testBenchPublishWithManyProducersComparesWithFewerInTheSameRun() throws {
+        let report = try report(
+            "bench publish --events 64 --batch 1 --producers 8 --vs-producers 1 --rounds 2"
+                + " --keys 5")
+        try checkShape(report, events: 64, size: 100)
+        let reference = try XCTUnwrap(report["reference"] as? [String: Any])
+        XCTAssertEqual(reference["events"] as? Int, 8)
+        XCTAssertGreaterThan(report["ratioToReference"] as? Double ?? 0, 0)
+        XCTAssertEqual((report["rounds"] as? [Any])?.count, 2)
+        XCTAssertLessThanOrEqual(report["commits"] as? Int ?? 65, 64)
+    }
+
+    func testBenchReadDecodesEveryStoredEvent() throws {
+        let report = try report("bench read --events 2500 --size 50 --partitions 3")
+        try checkShape(report, events: 2500, size: 50)
+        XCTAssertEqual(report["benchmark"] as? String, "read")
+    }
+
+    func testBenchReadOnAnExistingHubKeepsIt() throws {
+        hubsh.script("hub create kept --partitions 2; publish kept --count 40 --no-sync x")
+        let report = try report("bench read --hub kept")
+        try checkShape(report, events: 40, size: 1)
+        XCTAssertEqual(report["throwawayHub"] as? Bool, false)
+        XCTAssertTrue(hubsh.script("hub list").stdout.contains("kept"))
+    }
+
+    func testBenchEndToEndInOneProcessDeliversEveryEvent() throws {
+        let report = try report("bench e2e --events 200 --rate 2000/s --no-sync --producers 2")
+        try checkShape(report, events: 200, size: 100)
+        XCTAssertEqual(report["missing"] as? Int, 0)
+        XCTAssertEqual((report["latencyNanos"] as? [String: Any])?["count"] as? Int, 200)
+    }
+
+    func testBenchEndToEndAcrossTwoProcessesDeliversEveryEvent() throws {
+        let report = try report(
+            "bench e2e --events 100 --rate 1000/s --no-sync --processes 2 --size 32")
+        try checkShape(report, events: 100, size: 32)
+        XCTAssertEqual(report["missing"] as? Int, 0)
+        let publisher = try XCTUnwrap(report["publisher"] as? [String: Any])
+        XCTAssertEqual(publisher["events"] as? Int, 100)
+        XCTAssertEqual(publisher["benchmark"] as? String, "e2e-publish")
+    }
+
+    func testBenchBaselineReportsTheRawLoop() throws {
+        let report = try report("bench baseline --events 95 --batch 10 --sync")
+        try checkShape(report, events: 95, size: 100)
+        XCTAssertEqual(report["commits"] as? Int, 10)
+    }
+
+    func testTextReportShowsPercentilesAndADistributionChart() {
+        let result = hubsh.script("bench publish --events 200 --batch 5 --no-sync")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        for word in ["throughput", "events/s", "MB/s", "p50", "p90", "p99", "p99.9", "max",
+                     "latency distribution", "peak resident"]
+        {
+            XCTAssertTrue(result.stdout.contains(word), "missing '\(word)' in\n\(result.stdout)")
+        }
+        let chartRows = result.stdout.split(separator: "\n").filter { $0.contains("≤ ") }
+        XCTAssertFalse(chartRows.isEmpty)
+        XCTAssertTrue(chartRows.last?.hasSuffix("100.0%") ?? false, result.stdout)
+        // No progress line without a terminal.
+        XCTAssertFalse(result.stderr.contains("\r"))
+    }
+
+    func testBenchFlagsAreCheckedBeforeAnythingRuns() {
+        XCTAssertEqual(hubsh.script("bench publish --sync --no-sync").status, 2)
+        XCTAssertEqual(hubsh.script("bench e2e --size 8").status, 2)
+        XCTAssertEqual(hubsh.script("bench publish --events 0").status, 2)
+        XCTAssertEqual(hubsh.script("bench publish --vs-baseline --vs-producers 1").status, 2)
+        let missing = hubsh.script("bench publish --hub nowhere")
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.stderr.contains("hub 'nowhere' does not exist"), missing.stderr)
+    }
+}
