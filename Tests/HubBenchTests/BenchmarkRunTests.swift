@@ -122,3 +122,41 @@ final class BenchmarkRunTests: XCTestCase {
         XCTAssertNil(Array("plain body of some length".utf8).withUnsafeBytes(StampedBody.stamp))
     }
 }
+
+/// The generic runner that benchmarks of other operations build on.
+final class OperationBenchmarkTests: XCTestCase {
+    func testEveryCallIsMadeOnceAndTimed() throws {
+        let calls = CallLog()
+        let result = try OperationBenchmark.run(
+            name: "validate", count: 103, threads: 3, eventsPerCall: 2, bytesPerEvent: 10,
+            control: .silent
+        ) { index in
+            calls.add(index)
+        }
+        XCTAssertEqual(calls.sorted, Array(0..<103))
+        XCTAssertEqual(result.events, 206)
+        XCTAssertEqual(result.bytes, 2060)
+        XCTAssertEqual(result.latency.count, 206)
+        XCTAssertEqual(result.benchmark, "validate")
+    }
+
+    func testAFailingCallStopsTheRunWithItsError() {
+        XCTAssertThrowsError(
+            try OperationBenchmark.run(name: "validate", count: 50, control: .silent) { index in
+                if index == 7 { throw HubError.invalidProperty("event 7") }
+            }
+        ) { error in
+            XCTAssertEqual(error as? HubError, .invalidProperty("event 7"))
+        }
+    }
+}
+
+/// Call indices collected from several threads.
+private final class CallLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var indices: [Int] = []
+
+    func add(_ index: Int) { lock.withLock { indices.append(index) } }
+
+    var sorted: [Int] { lock.withLock { indices.sorted() } }
+}

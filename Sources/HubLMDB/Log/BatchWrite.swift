@@ -1,101 +1,155 @@
 import HubCore
 
-/// Writes one validated batch of events and the states of the partitions it touched, inside
-/// a write transaction.
+/// Writes validated batches of events inside one write transaction: a lone append's batch, or
+/// every batch of a group commit.
+///
+/// What it learns it keeps for the rest of the transaction: each hub record is read once, each
+/// partition's state is read once and stored once when the writer finishes, and one cursor
+/// writes every event. So the batches of a group cost little more than one batch of the same
+/// events.
 ///
 /// Numbers are given in batch order: each partition's events get its next sequence numbers
 /// and offsets in the order they come in the batch. The events are then written partition by
 /// partition: consecutive keys of one partition usually land on the page the cursor is
-/// already on, which LMDB finds without searching the tree from its root again, whereas a
-/// batch spread round-robin over partitions would send every put through a full search.
-enum BatchWrite {
-    static func write(
-        _ batch: [RoutedEvent], to record: HubRecord, now: Int64, in tables: Tables
-    ) throws -> [EventMetadata] {
-        var plan = try Plan(batch, record: record, now: now, tables: tables)
-        let order = plan.writingOrder()
+/// already on, which LMDB finds without searching the tree from its root again.
+struct BatchWriter {
+    private let tables: Tables
+    private var appender: EventAppender
+    private var hubs: [String: HubRecord] = [:]
+    /// Partition states as the batches so far left them, by hub id and partition.
+    private var states: [StateKey: PartitionState] = [:]
+    /// The partitions whose states changed, with their hubs, in the order they first did.
+    private var touched: [(StateKey, HubRecord)] = []
+
+    private struct StateKey: Hashable {
+        let hubId: UInt32
+        let partition: Int
+    }
+
+    /// Runs `body` with a writer over `tables`, then stores the partition states it changed.
+    static func writing<T>(in tables: Tables, _ body: (inout BatchWriter) throws -> T) throws
+        -> T
+    {
         try tables.events.withAppender { appender in
-            // Borrowing the events through the buffer spares a retain and release per event.
-            try batch.withUnsafeBufferPointer { events in
-                for index in order {
-                    let event = plan.landed[index]
-                    let slot = plan.slots[index]
-                    plan.keys[slot].set(sequenceNumber: event.sequenceNumber)
-                    try appender.append(
-                        events[index].data, key: plan.keys[slot], size: plan.sizes[index],
-                        offset: event.offset, enqueuedTime: event.enqueuedTime)
+            var writer = BatchWriter(tables: tables, appender: appender)
+            let value = try body(&writer)
+            try writer.storeStates()
+            appender = writer.appender
+            return value
+        }
+    }
+
+    private init(tables: Tables, appender: EventAppender) {
+        self.tables = tables
+        self.appender = appender
+    }
+
+    /// The hub called `name`; throws `HubError.hubNotFound` when there is none.
+    mutating func hub(named name: String) throws -> HubRecord {
+        if let record = hubs[name] { return record }
+        let record = try tables.hubs.require(name)
+        hubs[name] = record
+        return record
+    }
+
+    /// Writes a validated batch to `record`'s partitions and returns where each event landed,
+    /// in batch order.
+    mutating func write(_ batch: [RoutedEvent], to record: HubRecord, now: Int64) throws
+        -> [EventMetadata]
+    {
+        var plan = Plan(count: batch.count)
+        // The batch's partitions, each in a slot of its own while the batch is planned.
+        var slotOfPartition = [Int](repeating: -1, count: record.properties.partitionCount)
+        var planned: [PartitionState] = []
+        try batch.withUnsafeBufferPointer { events in
+            for index in events.indices {
+                let partition = events[index].partition
+                var slot = slotOfPartition[partition]
+                if slot < 0 {
+                    var state = try state(StateKey(hubId: record.id, partition: partition), record)
+                    state.lastEnqueuedTime = max(now, state.lastEnqueuedTime ?? now)
+                    slot = planned.count
+                    slotOfPartition[partition] = slot
+                    planned.append(state)
                 }
+                let size = EventCodec.storedSize(of: events[index].data)
+                plan.add(
+                    EventMetadata(
+                        partition: partition, sequenceNumber: planned[slot].nextSequenceNumber,
+                        offset: planned[slot].nextOffset,
+                        enqueuedTime: planned[slot].lastEnqueuedTime ?? now),
+                    size: size)
+                planned[slot].nextSequenceNumber += 1
+                planned[slot].nextOffset += Int64(size)
+                planned[slot].bytes += Int64(size)
+            }
+            for state in planned {
+                states[StateKey(hubId: record.id, partition: state.partition)] = state
+            }
+
+            var eventKey: EventKey?
+            for index in plan.writingOrder() {
+                let event = plan.landed[index]
+                if eventKey?.partition != UInt16(event.partition) {
+                    eventKey = EventKey(
+                        hubId: record.id, partition: event.partition,
+                        sequenceNumber: event.sequenceNumber)
+                }
+                eventKey!.set(sequenceNumber: event.sequenceNumber)
+                try appender.append(
+                    events[index].data, key: eventKey!, size: plan.sizes[index],
+                    offset: event.offset, enqueuedTime: event.enqueuedTime)
             }
         }
-        for state in plan.states { try tables.partitions.store(record, state) }
         return plan.landed
     }
 
-    /// Where each event of a batch goes, worked out before anything is written.
+    /// The state of a partition as the transaction has it so far.
+    private mutating func state(_ key: StateKey, _ record: HubRecord) throws -> PartitionState {
+        if let state = states[key] { return state }
+        let state = try tables.partitions.state(record, key.partition)
+        touched.append((key, record))
+        return state
+    }
+
+    private func storeStates() throws {
+        for (key, record) in touched {
+            if let state = states[key] { try tables.partitions.store(record, state) }
+        }
+    }
+
+    /// Where each event of one batch lands, worked out before anything is written.
     private struct Plan {
         /// Per event, in batch order.
         var landed: [EventMetadata] = []
         var sizes: [Int] = []
-        var slots: [Int] = []
-        /// Per touched partition (a slot), in order of first appearance: its state after the
-        /// batch, and a key reused for each of its events.
-        var states: [PartitionState] = []
-        var keys: [EventKey] = []
 
-        init(_ batch: [RoutedEvent], record: HubRecord, now: Int64, tables: Tables) throws {
-            landed.reserveCapacity(batch.count)
-            sizes.reserveCapacity(batch.count)
-            slots.reserveCapacity(batch.count)
-            try batch.withUnsafeBufferPointer { try plan($0, record, now, tables) }
+        init(count: Int) {
+            landed.reserveCapacity(count)
+            sizes.reserveCapacity(count)
         }
 
-        private mutating func plan(
-            _ batch: UnsafeBufferPointer<RoutedEvent>, _ record: HubRecord, _ now: Int64,
-            _ tables: Tables
-        ) throws {
-            var slotOfPartition = [Int](repeating: -1, count: record.properties.partitionCount)
-            for index in batch.indices {
-                let partition = batch[index].partition
-                var slot = slotOfPartition[partition]
-                if slot < 0 {
-                    var state = try tables.partitions.state(record, partition)
-                    state.lastEnqueuedTime = max(now, state.lastEnqueuedTime ?? now)
-                    slot = states.count
-                    slotOfPartition[partition] = slot
-                    states.append(state)
-                    keys.append(
-                        EventKey(
-                            hubId: record.id, partition: partition,
-                            sequenceNumber: state.nextSequenceNumber))
-                }
-                let size = EventCodec.storedSize(of: batch[index].data)
-                landed.append(
-                    EventMetadata(
-                        partition: partition,
-                        sequenceNumber: states[slot].nextSequenceNumber,
-                        offset: states[slot].nextOffset,
-                        enqueuedTime: states[slot].lastEnqueuedTime ?? now))
-                sizes.append(size)
-                slots.append(slot)
-                states[slot].nextSequenceNumber += 1
-                states[slot].nextOffset += Int64(size)
-                states[slot].bytes += Int64(size)
-            }
+        mutating func add(_ event: EventMetadata, size: Int) {
+            landed.append(event)
+            sizes.append(size)
         }
 
-        /// The events' indices grouped by partition, in batch order within each partition.
+        /// The events' indices grouped by partition (a counting sort), in batch order within
+        /// each partition.
         func writingOrder() -> [Int] {
-            guard states.count > 1 else { return Array(landed.indices) }
-            var starts = [Int](repeating: 0, count: states.count + 1)
-            for slot in slots { starts[slot + 1] += 1 }
-            for slot in states.indices { starts[slot + 1] += starts[slot] }
-            var order = [Int](repeating: 0, count: slots.count)
-            for (index, slot) in slots.enumerated() {
-                order[starts[slot]] = index
-                starts[slot] += 1
+            guard let first = landed.first,
+                  landed.contains(where: { $0.partition != first.partition })
+            else { return Array(landed.indices) }
+            let highest = landed.reduce(0) { max($0, $1.partition) }
+            var starts = [Int](repeating: 0, count: highest + 2)
+            for event in landed { starts[event.partition + 1] += 1 }
+            for partition in 0...highest { starts[partition + 1] += starts[partition] }
+            var order = [Int](repeating: 0, count: landed.count)
+            for (index, event) in landed.enumerated() {
+                order[starts[event.partition]] = index
+                starts[event.partition] += 1
             }
             return order
         }
-
     }
 }

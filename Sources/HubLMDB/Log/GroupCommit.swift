@@ -42,14 +42,17 @@ final class GroupCommit: @unchecked Sendable {
     static let maxEventsPerGroup = 100_000
     /// The longest a leader waits for company.
     static let maxGatherNanos: UInt64 = 1_000_000
-    /// How often a gathering leader looks at the queue again.
-    static let gatherStepNanos: UInt64 = 20_000
+    /// The condition a gathering leader waits on, woken by the append that completes its
+    /// company; followers wait on the other one (0), woken when a group is committed.
+    private static let arrivals = 1
 
-    private let condition = ConditionLock()
+    private let condition = ConditionLock(conditions: 2)
     /// Appends waiting for a leader, oldest first. Guarded by `condition`.
     private var queue: [Pending] = []
     /// Whether a leader is committing a group now. Guarded by `condition`.
     private var leading = false
+    /// Whether the leader is waiting for company. Guarded by `condition`.
+    private var gathering = false
     /// Appends that were committing or queued when the last commit ended. Guarded by
     /// `condition`.
     private var lastActive = 0
@@ -66,6 +69,8 @@ final class GroupCommit: @unchecked Sendable {
     {
         condition.withLock {
             queue.append(pending)
+            // A gathering leader is woken only once its company is complete.
+            if gathering && queue.count >= lastActive { condition.broadcast(GroupCommit.arrivals) }
             while true {
                 if let outcome = pending.outcome { return outcome }
                 guard !leading else {
@@ -92,10 +97,10 @@ final class GroupCommit: @unchecked Sendable {
         guard queue.count < lastActive else { return }
         let window = min(lastCommitNanos / 8, GroupCommit.maxGatherNanos)
         let deadline = ConditionLock.monotonicNanos() + window
-        while queue.count < lastActive {
-            let now = ConditionLock.monotonicNanos()
-            guard now < deadline else { return }
-            condition.wait(untilNanos: min(deadline, now + GroupCommit.gatherStepNanos))
+        gathering = true
+        defer { gathering = false }
+        while queue.count < lastActive && ConditionLock.monotonicNanos() < deadline {
+            condition.wait(on: GroupCommit.arrivals, untilNanos: deadline)
         }
     }
 

@@ -46,7 +46,9 @@ extension LMDBEventLog {
             group.contains { $0.durability == .durable } ? .durable : .noSync
         do {
             let outcomes = try writing(durability) { tables in
-                try group.map { try Self.writeIfValid($0, in: tables) }
+                try BatchWriter.writing(in: tables) { writer in
+                    try group.map { try Self.writeIfValid($0, with: &writer) }
+                }
             }
             environment.appendSignal.signal()
             return outcomes
@@ -59,7 +61,9 @@ extension LMDBEventLog {
     private func commitAlone(_ pending: GroupCommit.Pending) -> Result<[EventMetadata], Error> {
         let outcome = Result {
             try writing(pending.durability) { tables in
-                try Self.writeIfValid(pending, in: tables).get()
+                try BatchWriter.writing(in: tables) { writer in
+                    try Self.writeIfValid(pending, with: &writer).get()
+                }
             }
         }
         if case .success = outcome { environment.appendSignal.signal() }
@@ -69,18 +73,17 @@ extension LMDBEventLog {
     /// Writes `pending` when its hub exists and its batch keeps every rule; returns the rule it
     /// breaks as a failure without writing anything. Storage errors are thrown: they spoil the
     /// whole transaction.
-    private static func writeIfValid(_ pending: GroupCommit.Pending, in tables: Tables) throws
-        -> Result<[EventMetadata], Error>
-    {
+    private static func writeIfValid(
+        _ pending: GroupCommit.Pending, with writer: inout BatchWriter
+    ) throws -> Result<[EventMetadata], Error> {
         let record: HubRecord
         do {
-            record = try tables.hubs.require(pending.hub)
+            record = try writer.hub(named: pending.hub)
             try validate(pending.batch, for: record.properties)
         } catch let error as HubError {
             return .failure(error)
         }
-        return .success(
-            try BatchWrite.write(pending.batch, to: record, now: pending.now, in: tables))
+        return .success(try writer.write(pending.batch, to: record, now: pending.now))
     }
 
     /// Throws the first rule `batch` breaks.
