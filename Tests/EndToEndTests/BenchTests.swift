@@ -33,7 +33,8 @@ final class BenchTests: XCTestCase {
         XCTAssertGreaterThan(report["seconds"] as? Double ?? 0, 0, file: file, line: line)
         XCTAssertGreaterThan(report["peakResidentBytes"] as? Int ?? 0, 0, file: file, line: line)
         XCTAssertEqual(report["interrupted"] as? Bool, false, file: file, line: line)
-        let latency = try XCTUnwrap(report["latencyNanos"] as? [String: Any], file: file, line: line)
+        let latency = try XCTUnwrap(
+            report["latencyNanos"] as? [String: Any], file: file, line: line)
         let order = ["min", "p50", "p90", "p99", "p999", "max"].map { latency[$0] as? Int ?? -1 }
         XCTAssertEqual(order, order.sorted(), "\(latency)", file: file, line: line)
         XCTAssertGreaterThanOrEqual(order[0], 0, file: file, line: line)

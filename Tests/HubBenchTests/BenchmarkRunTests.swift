@@ -64,7 +64,8 @@ final class BenchmarkRunTests: XCTestCase {
 
     func testReadVisitsEveryStoredEventOnce() throws {
         let hub = try hub(partitions: 3)
-        let fill = PublishWorkload(events: 2500, bodySize: 100, batchSize: 1000, durability: .noSync)
+        let fill = PublishWorkload(
+            events: 2500, bodySize: 100, batchSize: 1000, durability: .noSync)
         _ = try PublishBenchmark.run(log: log, hub: hub, workload: fill, control: .silent)
 
         let result = try ReadBenchmark.run(log: log, hub: hub, control: .silent)
@@ -95,7 +96,8 @@ final class BenchmarkRunTests: XCTestCase {
     }
 
     func testBaselineAppendsTheWholePatternAndCleansUp() throws {
-        let workload = PublishWorkload(events: 95, bodySize: 100, batchSize: 10, durability: .noSync)
+        let workload = PublishWorkload(
+            events: 95, bodySize: 100, batchSize: 10, durability: .noSync)
         let result = try BaselineBenchmark.run(engine: log, workload: workload, control: .silent)
         XCTAssertEqual(result.events, 95)
         XCTAssertEqual(result.commits, 10)

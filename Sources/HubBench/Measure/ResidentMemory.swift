@@ -8,6 +8,16 @@ public enum ResidentMemory {
         field("VmHWM")
     }
 
+    /// Starts the peak over from the resident memory now, so that `peakBytes` tells the peak
+    /// of what follows: writes `5` to `/proc/self/clear_refs`. Returns false where the kernel
+    /// does not allow it.
+    @discardableResult
+    public static func resetPeak() -> Bool {
+        guard let file = fopen("/proc/self/clear_refs", "w") else { return false }
+        defer { fclose(file) }
+        return fputs("5", file) >= 0
+    }
+
     /// The resident memory now (`VmRSS`), in bytes.
     public static func currentBytes() -> Int? {
         field("VmRSS")

@@ -29,6 +29,7 @@ public enum BaselineBenchmark {
     ) throws -> BenchResult {
         try rawAppender.reset()
         let appender = SendableAppender(rawAppender)
+        ResidentMemory.resetPeak()
         let workers = Workers()
         let failure = FirstError()
         let histograms = HistogramCollector()

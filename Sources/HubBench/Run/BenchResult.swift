@@ -13,7 +13,8 @@ public struct BenchResult: Sendable {
     public var latencyMeaning: String
     /// Write transactions that committed the events, when the engine counts them.
     public var commits: UInt64?
-    /// The most resident memory the process held by the end of the run, in bytes.
+    /// The most resident memory the process held during the run, in bytes (the peak is
+    /// started over when a run begins, where the kernel allows it).
     public var peakResidentBytes: Int?
     /// Events the run expected but did not get (e2e: published yet never delivered).
     public var missing: Int = 0

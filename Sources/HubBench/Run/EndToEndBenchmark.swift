@@ -20,6 +20,7 @@ public enum EndToEndBenchmark {
         let expected = workload.publish.events
         let consumer = try LatencyConsumer(
             log: log, hub: hub, expected: expected, workload: workload)
+        ResidentMemory.resetPeak()
         let workers = Workers()
         let histograms = HistogramCollector()
         let tick = {
@@ -81,6 +82,7 @@ public enum EndToEndBenchmark {
     public static func publish(
         log: EventLog, hub: HubProperties, workload: EndToEndWorkload, control: RunControl
     ) throws -> BenchResult {
+        ResidentMemory.resetPeak()
         let workers = Workers()
         let histograms = HistogramCollector()
         let elapsed = try PublishBenchmark.produce(

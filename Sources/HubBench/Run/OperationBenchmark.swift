@@ -13,6 +13,7 @@ public enum OperationBenchmark {
         bytesPerEvent: Int = 0, control: RunControl,
         _ operation: @escaping @Sendable (Int) throws -> Void
     ) throws -> BenchResult {
+        ResidentMemory.resetPeak()
         let workers = Workers()
         let failure = FirstError()
         let histograms = HistogramCollector()

@@ -13,6 +13,7 @@ public enum PublishBenchmark {
         log: EventLog, hub: HubProperties, workload: PublishWorkload, control: RunControl,
         phase: String = "publish"
     ) throws -> BenchResult {
+        ResidentMemory.resetPeak()
         let workers = Workers()
         let histograms = HistogramCollector()
         let commitsBefore = (log as? EngineBenchmarks)?.appendCommitCount
@@ -38,7 +39,8 @@ public enum PublishBenchmark {
 
     /// Runs `workload.producers` producers on `workers`, each adding its histogram to
     /// `histograms`, plus `extra` more workers running `extraWork` (a consumer, for e2e).
-    /// `producerDone` runs on each producer's thread when it stops. Returns the elapsed nanoseconds; throws the first error any worker hit.
+    /// `producerDone` runs on each producer's thread when it stops. Returns the elapsed
+    /// nanoseconds; throws the first error any worker hit.
     static func produce(
         log: EventLog, hub: HubProperties, workload: PublishWorkload, rate: Double?,
         stamped: Bool, workers: Workers, histograms: HistogramCollector,

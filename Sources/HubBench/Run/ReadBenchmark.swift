@@ -18,6 +18,7 @@ public enum ReadBenchmark {
         let states = try log.partitionStates(hub: hub.name)
         let available = states.reduce(0) { $0 + Int($1.eventCount) }
         let total = min(available, maxEvents ?? available)
+        ResidentMemory.resetPeak()
         let workers = Workers()
         let failure = FirstError()
         let histograms = HistogramCollector()

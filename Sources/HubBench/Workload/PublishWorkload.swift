@@ -86,8 +86,8 @@ struct EventFactory {
             } else {
                 let key = keyNames[nextKey]
                 let partition = PartitionKey.partition(for: key, partitionCount: partitionCount)
-                batch.append(
-                    RoutedEvent(partition: partition, data: EventData(body: bytes, partitionKey: key)))
+                let event = EventData(body: bytes, partitionKey: key)
+                batch.append(RoutedEvent(partition: partition, data: event))
                 nextKey = (nextKey + 1) % keyNames.count
             }
         }

@@ -281,6 +281,14 @@ final class Environment: @unchecked Sendable {
 
     // MARK: - Map size and reader slots
 
+    /// Drops the pages of the map this process touched from its resident memory now.
+    func releaseMappedPages() {
+        gate.withShared {
+            guard !isClosed else { return }
+            mappedPages.release()
+        }
+    }
+
     /// Counts `bytes` that a read or a write went through; every `MappedPages.budget` bytes,
     /// the pages of the map this process touched leave its resident memory.
     func noteMapped(bytes: Int) {

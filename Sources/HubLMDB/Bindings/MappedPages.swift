@@ -44,7 +44,8 @@ final class MappedPages: Sendable {
     /// `madvise` with `MADV_DONTNEED` over every mapping of the data file.
     func release() {
         for range in mappings() {
-            madvise(UnsafeMutableRawPointer(bitPattern: range.lowerBound), range.count, MADV_DONTNEED)
+            let start = UnsafeMutableRawPointer(bitPattern: range.lowerBound)
+            madvise(start, range.count, MADV_DONTNEED)
         }
     }
 

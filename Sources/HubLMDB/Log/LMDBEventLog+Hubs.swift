@@ -58,6 +58,8 @@ extension LMDBEventLog {
                 try tables.partitions.removeAll(record)
                 try tables.hubs.remove(name)
             }
+            // Removing every event went through every page of the hub.
+            environment.releaseMappedPages()
         }
     }
 }

@@ -14,7 +14,8 @@ enum BenchBaseline {
                     + " both and reports the ratio.",
             ],
             flags: [
-                BenchFlags.events(default: 100_000), BenchFlags.size, BenchFlags.batch(default: 100),
+                BenchFlags.events(default: 100_000), BenchFlags.size,
+                BenchFlags.batch(default: 100),
                 BenchFlags.sync, BenchFlags.noSync,
             ],
             examples: [

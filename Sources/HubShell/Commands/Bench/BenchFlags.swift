@@ -4,7 +4,9 @@ import HubCore
 /// The flags the bench commands share, and the workloads they describe.
 enum BenchFlags {
     static func events(default value: Int) -> Flag {
-        Flag("--events", short: "-n", value: "N", "events in all (default \(Figures.grouped(value)))")
+        Flag(
+            "--events", short: "-n", value: "N",
+            "events in all (default \(Figures.grouped(value)))")
     }
     static let size = Flag("--size", value: "BYTES", "body bytes of each event (default 100)")
     static func batch(default value: Int) -> Flag {

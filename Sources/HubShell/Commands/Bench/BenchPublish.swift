@@ -27,11 +27,14 @@ enum BenchPublish {
                     + " median round: on a busy machine one round can be far off.",
             ],
             flags: [
-                BenchFlags.events(default: 100_000), BenchFlags.size, BenchFlags.batch(default: 100),
+                BenchFlags.events(default: 100_000), BenchFlags.size,
+                BenchFlags.batch(default: 100),
                 BenchFlags.partitions, BenchFlags.producers, BenchFlags.keys, BenchFlags.sync,
                 BenchFlags.noSync, BenchFlags.hub,
                 Flag("--vs-baseline", "also run the raw baseline and report the ratio"),
-                Flag("--vs-producers", value: "K", "also run with K producers and report the ratio"),
+                Flag(
+                    "--vs-producers", value: "K",
+                    "also run with K producers and report the ratio"),
                 Flag("--rounds", value: "R", "measure R rounds and report the median (default 1)"),
             ],
             examples: [
