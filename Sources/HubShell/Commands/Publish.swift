@@ -95,53 +95,59 @@ enum Publish {
             sources.properties.append((key, value))
         }
 
-        let (given, perEventPartitions) = try collect(
-            arguments, hub: hub, sources: sources, context)
-        guard !given.isEmpty else {
+        var input = try collect(arguments, hub: hub, sources: sources, context)
+        guard input.total > 0 else {
             throw CommandFailure("nothing to publish: the input has no events")
         }
-        let events = try PublishHooks.apply(given, hub: hub.name, context: context)
-        let routed = try context.router.route(
-            events, hub: hub, partition: partition, partitions: perEventPartitions)
+        if !context.plugins.hooks.isEmpty { input = input.listedWhole() }
 
         let durability: Durability = arguments.has("--no-sync") ? .noSync : .durable
         let rate = try rateLimit(arguments)
         let json = context.output.wantsJSON(arguments)
-        var published: [EventMetadata] = []
-        var batchCount = 0
+        var summary = PublishSummary()
         defer {
-            if !published.isEmpty {
-                report(published, batches: batchCount, hub: hub.name, json: json, context: context)
+            if !summary.isEmpty {
+                report(summary, hub: hub.name, json: json, context: context)
             }
-            if durability == .noSync && !published.isEmpty {
+            if durability == .noSync && !summary.isEmpty {
                 context.output.note(
                     "published with --no-sync: the events survive a crash of hubsh, but a power"
                         + " loss may lose the last of them")
             }
         }
-        for batch in try batches(routed, hub: hub, paced: rate != nil) {
-            if context.isInterrupted { break }
-            let started = Timestamp.now()
-            let landed = try context.log.append(hub: hub.name, batch: batch, durability: durability)
-            published += landed
-            batchCount += 1
-            if json {
-                landed.forEach { context.output.json(EventJSON.published($0)) }
-                // Scripts (and the crash tests) count an event as published once it is printed.
-                context.output.standardOutput.flush()
-            }
-            if let rate {
-                let due = started + Int64(1000.0 * Double(batch.count) / rate)
-                _ = context.sleep(millis: max(0, due - Timestamp.now()))
+        while !context.isInterrupted {
+            let (given, perEventPartitions) = input.next(chunkSize)
+            guard !given.isEmpty else { break }
+            let events = try PublishHooks.apply(given, hub: hub.name, context: context)
+            let routed = try context.router.route(
+                events, hub: hub, partition: partition, partitions: perEventPartitions)
+            for batch in try batches(routed, hub: hub, paced: rate != nil) {
+                if context.isInterrupted { break }
+                let started = Timestamp.now()
+                let landed = try context.log.append(
+                    hub: hub.name, batch: batch, durability: durability)
+                summary.add(batch: landed)
+                if json {
+                    landed.forEach { context.output.json(EventJSON.published($0)) }
+                    // Scripts (and the crash tests) count an event as published once printed.
+                    context.output.standardOutput.flush()
+                }
+                if let rate {
+                    let due = started + Int64(1000.0 * Double(batch.count) / rate)
+                    _ = context.sleep(millis: max(0, due - Timestamp.now()))
+                }
             }
         }
     }
+
+    /// Copies of one BODY made at a time (see `PublishInput`).
+    static let chunkSize = 10_000
 
     /// The events to publish, and the partition each names (from envelopes).
     static func collect(
         _ arguments: Arguments, hub: HubProperties, sources: EventSources,
         _ context: ShellContext
-    ) throws -> ([EventData], [Int?]?) {
+    ) throws -> PublishInput {
         let count = try arguments.int("--count", range: 1...100_000_000)
         let body = arguments.positional(1)
         let givenSources = [
@@ -172,11 +178,11 @@ enum Publish {
             let bytes = try EventSources.read(file: file, context: context)
             if arguments.has("--envelope") {
                 let (events, partitions) = try sources.envelopeEvents(bytes, file: file, hub: hub)
-                return (events, partitions)
+                return .listed(events, partitions: partitions)
             }
             let events = try sources.plainEvents(
                 bytes, hex: arguments.has("--hex"), file: file, hub: hub)
-            return (events, nil)
+            return .listed(events, partitions: nil)
         }
         let bodyFiles = arguments.strings("--body-file")
         if !bodyFiles.isEmpty {
@@ -186,18 +192,20 @@ enum Publish {
             let events = try bodyFiles.map { file in
                 sources.event(body: try EventSources.read(file: file, context: context))
             }
-            return (events, nil)
+            return .listed(events, partitions: nil)
         }
         if let sample = arguments.token("--sample") {
             let seed = try arguments.int("--seed").map { UInt64(truncatingIfNeeded: $0) }
-            return (try SamplePublishing.events(
-                sample, count: count ?? 1, seed: seed, sources: sources, arguments: arguments), nil)
+            let events = try SamplePublishing.events(
+                sample, count: count ?? 1, seed: seed, sources: sources, arguments: arguments)
+            return .listed(events, partitions: nil)
         }
         if let generator = arguments.token("--generator") {
             let seed = try arguments.int("--seed").map { UInt64(truncatingIfNeeded: $0) }
-            return (try GeneratorPublishing.events(
+            let events = try GeneratorPublishing.events(
                 generator, count: count ?? 1, seed: seed, hub: hub, sources: sources,
-                arguments: arguments, context: context), nil)
+                arguments: arguments, context: context)
+            return .listed(events, partitions: nil)
         }
 
         var bytes = Array(body!.text.utf8)
@@ -208,7 +216,7 @@ enum Publish {
             }
             bytes = decoded
         }
-        return (Array(repeating: sources.event(body: bytes), count: count ?? 1), nil)
+        return .repeated(sources.event(body: bytes), count: count ?? 1)
     }
 
     /// `--rate 100/s` or `--rate 100`: events per second.
@@ -251,38 +259,30 @@ enum Publish {
     }
 
     static func report(
-        _ published: [EventMetadata], batches: Int, hub: String, json: Bool, context: ShellContext
+        _ summary: PublishSummary, hub: String, json: Bool, context: ShellContext
     ) {
         guard !json else { return }
         let output = context.output
-        if published.count <= 20 {
+        if summary.count <= PublishSummary.listedLimit {
             output.table(
                 [.init("PARTITION", numeric: true), .init("SEQ", numeric: true),
                  .init("OFFSET", numeric: true), .init("ENQUEUED")],
-                published.map {
+                summary.first.map {
                     [String($0.partition), String($0.sequenceNumber), String($0.offset),
                      Timestamp.format($0.enqueuedTime)]
                 })
         } else {
-            var byPartition: [Int: (count: Int, first: Int64, last: Int64)] = [:]
-            for event in published {
-                let entry = byPartition[event.partition]
-                byPartition[event.partition] = (
-                    (entry?.count ?? 0) + 1, entry?.first ?? event.sequenceNumber,
-                    event.sequenceNumber
-                )
-            }
             output.table(
                 [.init("PARTITION", numeric: true), .init("EVENTS", numeric: true),
                  .init("FIRST SEQ", numeric: true), .init("LAST SEQ", numeric: true)],
-                byPartition.keys.sorted().map { partition in
-                    let entry = byPartition[partition]!
+                summary.byPartition.keys.sorted().map { partition in
+                    let entry = summary.byPartition[partition]!
                     return [String(partition), String(entry.count), String(entry.first),
                             String(entry.last)]
                 })
         }
-        let plural = published.count == 1 ? "" : "s"
-        let batchText = batches == 1 ? "1 batch" : "\(batches) batches"
-        output.note("published \(published.count) event\(plural) to hub '\(hub)' in \(batchText)")
+        let plural = summary.count == 1 ? "" : "s"
+        let batchText = summary.batches == 1 ? "1 batch" : "\(summary.batches) batches"
+        output.note("published \(summary.count) event\(plural) to hub '\(hub)' in \(batchText)")
     }
 }
