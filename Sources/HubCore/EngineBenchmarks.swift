@@ -51,7 +51,8 @@ public protocol RawAppender: AnyObject {
 ///
 /// Other processes get no such wake-up: a consumer there polls (see `Tailer`).
 public protocol AppendNotifying: AnyObject {
-    /// Grows with every append that committed in this process.
+    /// Grows with every commit of this process that carried appends (a shared commit counts
+    /// once).
     var appendCount: UInt64 { get }
 
     /// Waits until `appendCount` is past `seen`, or `timeoutNanos` have passed, and returns

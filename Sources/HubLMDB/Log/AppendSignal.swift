@@ -1,5 +1,5 @@
-/// Counts the appends this process committed to one environment and wakes whoever waits for
-/// the next one.
+/// Counts the commits that carried appends of this process to one environment, and wakes
+/// whoever waits for the next one.
 ///
 /// Shared by every log of the environment, like the environment itself. A publisher calls
 /// `signal` after its commit, on its own thread; a consumer blocks in `wait` on its thread.
@@ -15,7 +15,7 @@ final class AppendSignal: @unchecked Sendable {
         condition.withLock { count }
     }
 
-    /// Records one committed append and wakes the waiting threads.
+    /// Records one commit that carried appends and wakes the waiting threads.
     func signal() {
         condition.withLock {
             count &+= 1

@@ -82,6 +82,9 @@ final class GroupCommit: @unchecked Sendable {
                 let group = takeGroup()
                 let started = ConditionLock.monotonicNanos()
                 let outcomes = withoutLock { commit(group) }
+                precondition(
+                    outcomes.count == group.count,
+                    "a group of \(group.count) appends got \(outcomes.count) outcomes")
                 lastCommitNanos = ConditionLock.monotonicNanos() - started
                 lastActive = group.count + queue.count
                 for (member, outcome) in zip(group, outcomes) { member.outcome = outcome }
