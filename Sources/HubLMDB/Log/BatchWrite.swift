@@ -87,18 +87,19 @@ struct BatchWriter {
                 states[StateKey(hubId: record.id, partition: state.partition)] = state
             }
 
-            var eventKey: EventKey?
+            // One key per partition run, its sequence number updated for each event.
+            var previous: EventKey?
             for index in plan.writingOrder() {
                 let event = plan.landed[index]
-                if eventKey?.partition != UInt16(event.partition) {
-                    eventKey = EventKey(
+                var key = previous.flatMap { $0.partition == UInt16(event.partition) ? $0 : nil }
+                    ?? EventKey(
                         hubId: record.id, partition: event.partition,
                         sequenceNumber: event.sequenceNumber)
-                }
-                eventKey!.set(sequenceNumber: event.sequenceNumber)
+                key.set(sequenceNumber: event.sequenceNumber)
                 try appender.append(
-                    events[index].data, key: eventKey!, size: plan.sizes[index],
+                    events[index].data, key: key, size: plan.sizes[index],
                     offset: event.offset, enqueuedTime: event.enqueuedTime)
+                previous = key
             }
         }
         return plan.landed
