@@ -25,7 +25,8 @@ public struct BenchHub: Sendable {
         if let name {
             return BenchHub(properties: try log.hub(named: name), isThrowaway: false)
         }
-        let suffix = String(UInt32.random(in: .min ... .max), radix: 16)
+        let digits = String(UInt32.random(in: .min ... .max), radix: 16)
+        let suffix = String(repeating: "0", count: 8 - digits.count) + digits
         let maxEventSize = min(
             max(HubSpec.defaultMaxEventSize, largestBatchBytes), HubSpec.maxEventSizeLimit)
         let spec = HubSpec(

@@ -1,0 +1,65 @@
+import HubBench
+import HubCore
+import XCTest
+
+@testable import HubShell
+
+/// How bench results read: figures, the latency chart and the JSON object.
+final class BenchOutputTests: XCTestCase {
+    func testFiguresReadAsPeopleWriteThem() {
+        XCTAssertEqual(Figures.grouped(1_234_567), "1,234,567")
+        XCTAssertEqual(Figures.grouped(999), "999")
+        XCTAssertEqual(Figures.grouped(-1000), "-1,000")
+        XCTAssertEqual(Figures.decimal(0.905, places: 2), "0.91")
+        XCTAssertEqual(Figures.duration(nanos: 850), "850 ns")
+        XCTAssertEqual(Figures.duration(nanos: 12_345), "12.3 µs")
+        XCTAssertEqual(Figures.duration(nanos: 1_250_000), "1.25 ms")
+        XCTAssertEqual(Figures.duration(nanos: 2_100_000_000), "2.10 s")
+    }
+
+    func testChartRowsShareEveryValueAndEndAtAHundredPercent() {
+        var histogram = LatencyHistogram()
+        for value in 1...10_000 { histogram.record(UInt64(value) * 997) }
+        let rows = LatencyChart.lines(histogram)
+
+        XCTAssertLessThanOrEqual(rows.count, LatencyChart.rows)
+        XCTAssertGreaterThan(rows.count, 1)
+        XCTAssertTrue(rows.last?.hasSuffix("100.0%") ?? false, rows.joined(separator: "\n"))
+        let shares = rows.map { row -> Double in
+            let words = row.split(separator: " ")
+            return Double(words[words.count - 2].dropLast()) ?? -1
+        }
+        XCTAssertEqual(shares.reduce(0, +), 100, accuracy: 0.6)
+        XCTAssertTrue(rows.allSatisfy { $0.contains("≤ ") })
+    }
+
+    func testChartOfOneRepeatedValueIsOneFullRow() {
+        var histogram = LatencyHistogram()
+        histogram.record(5000, times: 10)
+        let rows = LatencyChart.lines(histogram)
+        XCTAssertEqual(rows.count, 1)
+        XCTAssertTrue(rows[0].contains(String(repeating: "█", count: LatencyChart.barWidth)))
+        XCTAssertTrue(LatencyChart.lines(LatencyHistogram()).isEmpty)
+    }
+
+    func testReportJSONCarriesTheResultAndTheRatioToItsReference() throws {
+        var latency = LatencyHistogram()
+        latency.record(1_000_000, times: 100)
+        let result = BenchResult(
+            benchmark: "publish", events: 100, bytes: 10_000, elapsedNanos: 1_000_000_000,
+            latency: latency, latencyMeaning: "per event", commits: 10, peakResidentBytes: 1)
+        var reference = result
+        reference.elapsedNanos = 2_000_000_000
+        let report = BenchReport(
+            summary: "test", settings: [("events", .int(100))], hub: nil, result: result,
+            reference: .init(name: "baseline", description: "raw", result: reference))
+
+        let json = report.json
+        XCTAssertEqual(json["events"], .number("100"))
+        XCTAssertEqual(json["eventsPerSecond"], .number("100.0"))
+        XCTAssertEqual(json["ratioToBaseline"], .number("2.0000"))
+        XCTAssertEqual(json["baseline"]?["description"], .string("raw"))
+        XCTAssertEqual(json["latencyNanos"]?["p99"], .number(String(latency.value(atPercentile: 99))))
+        XCTAssertEqual(json["settings"]?["events"], .number("100"))
+    }
+}
