@@ -133,4 +133,15 @@ final class FindingsTests: XCTestCase {
         XCTAssertEqual(result.status, 2, result.stderr)
         XCTAssertTrue(result.stderr.contains("invalid retention"), result.stderr)
     }
+
+    func testRatePublishingGroupsEventsInsteadOfOneFlushEach() {
+        hubsh.script("hub create paced --partitions 2")
+        // 1000 events a second go out 20 at a time: one batch every 20 ms.
+        let result = hubsh.script("publish paced --count 200 --rate 1000/s tick")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("200 events to hub 'paced' in 10 batches"),
+                      result.stderr)
+        let tiny = hubsh.script("publish paced --count 2 --rate 1e-300/s tick")
+        XCTAssertEqual(tiny.status, 2, tiny.stderr)
+    }
 }

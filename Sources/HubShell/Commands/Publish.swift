@@ -105,6 +105,7 @@ enum Publish {
         let rate = try rateLimit(arguments)
         let json = context.output.wantsJSON(arguments)
         var summary = PublishSummary()
+        let paceStart = Timestamp.now()
         defer {
             if !summary.isEmpty {
                 report(summary, hub: hub.name, json: json, context: context)
@@ -121,9 +122,9 @@ enum Publish {
             let events = try PublishHooks.apply(given, hub: hub.name, context: context)
             let routed = try context.router.route(
                 events, hub: hub, partition: partition, partitions: perEventPartitions)
-            for batch in try batches(routed, hub: hub, paced: rate != nil) {
+            let perBatch = rate.map(pacedBatchSize)
+            for batch in try batches(routed, hub: hub, maxCount: perBatch) {
                 if context.isInterrupted { break }
-                let started = Timestamp.now()
                 let landed = try context.log.append(
                     hub: hub.name, batch: batch, durability: durability)
                 summary.add(batch: landed)
@@ -133,8 +134,10 @@ enum Publish {
                     context.output.standardOutput.flush()
                 }
                 if let rate {
-                    let due = started + Int64(1000.0 * Double(batch.count) / rate)
-                    _ = context.sleep(millis: max(0, due - Timestamp.now()))
+                    // Keep to the schedule from the start, so that slow batches are made up.
+                    let due = Double(paceStart) + 1000.0 * Double(summary.count) / rate
+                    let wait = min(due - Double(Timestamp.now()), 7 * 86_400_000)
+                    if wait > 0 { _ = context.sleep(millis: Int64(wait)) }
                 }
             }
         }
@@ -224,17 +227,24 @@ enum Publish {
         guard let token = arguments.token("--rate") else { return nil }
         var text = token.text
         if text.hasSuffix("/s") { text.removeLast(2) }
-        guard let rate = Double(text), rate > 0, rate.isFinite else {
+        guard let rate = Double(text), (0.01...10_000_000).contains(rate) else {
             throw arguments.usageError(
-                "--rate needs events per second such as 100/s, not '\(token.text)'", at: token)
+                "--rate needs 0.01 to 10000000 events per second, such as 100/s, not"
+                    + " '\(token.text)'", at: token)
         }
         return rate
     }
 
-    /// Splits events into batches that each fit the hub's maximum size; with `paced`, one
-    /// event per batch so the rate can be kept. An event that can never fit stops everything
-    /// before anything is published.
-    static func batches(_ events: [RoutedEvent], hub: HubProperties, paced: Bool) throws
+    /// How many events go in one batch at `rate`: about 20 ms worth, so a fast rate does not
+    /// pay one disk flush per event, and a slow one still sends each event on time.
+    static func pacedBatchSize(_ rate: Double) -> Int {
+        max(1, Int(rate / 50))
+    }
+
+    /// Splits events into batches that each fit the hub's maximum size and hold at most
+    /// `maxCount` events. An event that can never fit stops everything before anything is
+    /// published.
+    static func batches(_ events: [RoutedEvent], hub: HubProperties, maxCount: Int?) throws
         -> [[RoutedEvent]]
     {
         var batches: [[RoutedEvent]] = []
@@ -246,7 +256,8 @@ enum Publish {
                 throw HubError.eventTooLarge(
                     index: index, size: eventSize, max: hub.maxEventSize, hub: hub.name)
             }
-            if !current.isEmpty && (paced || size + eventSize > hub.maxEventSize) {
+            let full = maxCount.map { current.count >= $0 } ?? false
+            if !current.isEmpty && (full || size + eventSize > hub.maxEventSize) {
                 batches.append(current)
                 current = []
                 size = 0

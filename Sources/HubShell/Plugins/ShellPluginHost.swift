@@ -45,7 +45,7 @@ final class ShellPluginHost: PluginHost {
                 events.map(EventData.init), hub: hub, context: context)
             let routed = try context.router.route(prepared, hub: properties, partition: partition)
             var landed: [EventMetadata] = []
-            for batch in try Publish.batches(routed, hub: properties, paced: false) {
+            for batch in try Publish.batches(routed, hub: properties, maxCount: nil) {
                 landed += try context.log.append(hub: hub, batch: batch, durability: .durable)
             }
             return landed.map(EventLocation.init)
