@@ -6,18 +6,24 @@ public enum PropertyValue: Sendable, Equatable, Hashable {
     case bool(Bool)
 
     /// Reads `text` the way `--property k=v` means it: `true`/`false` are booleans, and a
-    /// number is a number only when it reads back exactly as written; everything else stays the
-    /// string it was. So `42` and `-1.5` are numbers, while `007`, `1.10`, `1E3` and
-    /// `12345678901234567890` stay strings instead of losing digits.
+    /// number is a number only when it reads back exactly as written, in hubsh and in readers
+    /// that hold JSON numbers as doubles; everything else stays the string it was. So `42` and
+    /// `-1.5` are numbers, while `007`, `1.10`, `1E3` and ids past 2^53 such as
+    /// `12345678901234567` stay strings instead of losing digits.
     public static func inferred(from text: String) -> PropertyValue {
         if text == "true" { return .bool(true) }
         if text == "false" { return .bool(false) }
-        if let int = Int64(text), String(int) == text { return .int(int) }
+        if let int = Int64(text), String(int) == text, int.magnitude <= maxExactInteger.magnitude {
+            return .int(int)
+        }
         if let double = Double(text), double.isFinite, JSONValue.format(double: double) == text {
             return .double(double)
         }
         return .string(text)
     }
+
+    /// 2^53: the largest integer a double-based JSON reader (JavaScript, jq) keeps exactly.
+    public static let maxExactInteger: Int64 = 9_007_199_254_740_992
 
     /// The value as text, for tables.
     public var text: String {

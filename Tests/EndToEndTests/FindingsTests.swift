@@ -144,4 +144,24 @@ final class FindingsTests: XCTestCase {
         let tiny = hubsh.script("publish paced --count 2 --rate 1e-300/s tick")
         XCTAssertEqual(tiny.status, 2, tiny.stderr)
     }
+
+    func testEmptyDataFileIsRefusedInsteadOfStartingOver() throws {
+        hubsh.script("hub create kept; publish kept x")
+        try Data().write(to: URL(fileURLWithPath: hubsh.dataDirectory + "/data.mdb"))
+        let result = hubsh.script("hub list")
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("data.mdb is empty"), result.stderr)
+        let size = try FileManager.default.attributesOfItem(
+            atPath: hubsh.dataDirectory + "/data.mdb")[.size] as? Int
+        XCTAssertEqual(size, 0, "the empty file is left for the person to look at")
+    }
+
+    func testIfNotExistsAcceptsAHubThatDiffersOnlyInCase() {
+        hubsh.script("hub create orders; group create orders billing")
+        let result = hubsh.script(
+            "hub create Orders --if-not-exists; group create orders Billing --if-not-exists")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("hub 'orders' already exists"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("group 'billing' already exists"), result.stdout)
+    }
 }

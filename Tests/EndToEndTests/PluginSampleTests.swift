@@ -101,14 +101,18 @@ final class PluginSampleTests: XCTestCase {
     func testFormatsPrintReadAndTailAsCSVAndLogfmt() {
         hubsh.environment["HUBSH_PLUGIN_PATH"] = builds.textFormats
         hubsh.script("hub create f --partitions 1;"
-            + " publish f --key k1 --property n=1 'a,\"b\"'; publish f --key k2 plain")
+            + " publish f --key k1 --property n=1 'a,\"b\"'; publish f --key k2 plain;"
+            + " publish f --property 'a=x;b=y' --hex 00ff")
         let csv = hubsh.script("read f --format csv").stdout.split(separator: "\n")
-        XCTAssertEqual(csv.count, 3)
+        XCTAssertEqual(csv.count, 4)
         XCTAssertEqual(
             csv.first,
-            "partition,sequenceNumber,offset,enqueuedTime,partitionKey,contentType,properties,body")
+            "partition,sequenceNumber,offset,enqueuedTime,partitionKey,contentType,properties,"
+                + "bodyEncoding,body")
         XCTAssertTrue(csv[1].hasPrefix("0,0,0,2"), String(csv[1]))
-        XCTAssertTrue(csv[1].hasSuffix("Z,k1,,n=1,\"a,\"\"b\"\"\""), String(csv[1]))
+        XCTAssertTrue(csv[1].hasSuffix("Z,k1,,n=1,text,\"a,\"\"b\"\"\""), String(csv[1]))
+        // A ';' inside a value and a binary body cannot be mistaken for anything else.
+        XCTAssertTrue(csv[3].hasSuffix("Z,,,a=x%3Bb%3Dy,base64,AP8="), String(csv[3]))
 
         let tail = hubsh.script("tail f --from earliest --count 2 --format logfmt")
         let lines = tail.stdout.split(separator: "\n")

@@ -74,10 +74,13 @@ final class ValueParsingTests: XCTestCase {
         XCTAssertEqual(PropertyValue.inferred(from: "OrderPlaced"), .string("OrderPlaced"))
         XCTAssertEqual(PropertyValue.inferred(from: "inf"), .string("inf"))
         // Numbers that would not read back exactly stay the text they were.
-        for text in ["1.10", "1E3", "12345678901234567890", "0x10", "+5", "1.0"] {
+        for text in ["1.10", "1E3", "12345678901234567890", "0x10", "+5", "1.0",
+                     "12345678901234567", "-9223372036854775808", "9007199254740993"] {
             XCTAssertEqual(PropertyValue.inferred(from: text), .string(text), text)
         }
         XCTAssertEqual(PropertyValue.double(1.0).text, "1")
+        XCTAssertEqual(
+            PropertyValue.inferred(from: "9007199254740992"), .int(9_007_199_254_740_992))
     }
 
     func testJSONKeepsMemberOrderAndNumberText() throws {

@@ -60,6 +60,7 @@ final class Environment: @unchecked Sendable {
     /// The files are `data.mdb` and `lock.mdb` inside the directory. Throws `LMDBError`, or
     /// `StoreDamage` when the file is cut short or is an LMDB file but not a hubsh store.
     static func open(directory: String, mapSize: Int, readOnly: Bool) throws -> Environment {
+        try refuseEmptyDataFile(directory)
         var created: OpaquePointer?
         try LMDBError.check(mdb_env_create(&created))
         guard let env = created else { throw LMDBError.badTransaction }
@@ -79,6 +80,19 @@ final class Environment: @unchecked Sendable {
             mdb_env_close(env)
             throw error
         }
+    }
+
+    /// Refuses an existing `data.mdb` of zero bytes (`stat(2)`). LMDB writes its meta pages as
+    /// soon as it creates the file, so an empty one is a store that was lost (a failed copy, a
+    /// full disk) rather than a new one; opening it would silently start an empty namespace.
+    private static func refuseEmptyDataFile(_ directory: String) throws {
+        var file = stat()
+        let path = directory + "/data.mdb"
+        guard stat(path, &file) == 0, file.st_mode & S_IFMT == S_IFREG, file.st_size == 0
+        else { return }
+        throw StoreDamage(
+            "data.mdb is empty (0 bytes), so its events are gone; restore it from a copy, or"
+                + " delete data.mdb to start an empty namespace there")
     }
 
     /// Refuses a data file shorter than the pages in use: `mdb_env_info` (`me_last_pgno`),

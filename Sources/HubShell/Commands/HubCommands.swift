@@ -55,8 +55,12 @@ enum HubCommands {
                 }
                 spec.maxEventSize = bytes
             }
+            // Names are case-insensitive, so `X` exists when `x` does.
+            let folded = spec.name.lowercased()
             if arguments.has("--if-not-exists"),
-               let existing = try context.log.hubs().first(where: { $0.name == spec.name })
+               let existing = try context.log.hubs().first(where: {
+                   $0.name.lowercased() == folded
+               })
             {
                 if context.output.wantsJSON(arguments) {
                     context.output.json(HubJSON.properties(existing))
