@@ -40,7 +40,7 @@ let package = Package(
         .target(
             name: "HubShell",
             dependencies: [
-                "HubCore", "HubBench", "HubSamples", "CEditLine", "CSupport",
+                "HubCore", "HubBench", "HubSamples", "HubSchema", "CEditLine", "CSupport",
                 .product(name: "HubPluginAPI", package: "PluginAPI"),
             ],
             path: "Sources/HubShell"),
@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(
             name: "HubShellTests",
             dependencies: [
-                "HubShell", "HubLMDB", "HubCore",
+                "HubShell", "HubLMDB", "HubCore", "HubSchema",
                 .product(name: "HubPluginAPI", package: "PluginAPI"),
             ],
             path: "Tests/HubShellTests"),

@@ -14,8 +14,10 @@ final class SampleScriptTests: XCTestCase {
     func testOnboardingCreatesTwentyHubsWithTheirGroups() {
         let result = hubsh.run(["-f", samples.appendingPathComponent("onboard.hsh").path])
         XCTAssertEqual(result.status, 0, result.stderr)
-        let hubs = hubsh.script("hub list --json").jsonLines()
+        let all = hubsh.script("hub list --json").jsonLines()
+        let hubs = all.filter { !($0["name"] as? String ?? "").hasSuffix(".deadletter") }
         XCTAssertEqual(hubs.count, 20)
+        XCTAssertEqual(all.count - hubs.count, 5, "five hubs dead-letter invalid events")
         for hub in hubs {
             let name = hub["name"] as? String ?? "?"
             let groups = hub["consumerGroupCount"] as? Int ?? 0
@@ -26,7 +28,21 @@ final class SampleScriptTests: XCTestCase {
         let again = hubsh.run(["-f", samples.appendingPathComponent("onboard.hsh").path])
         XCTAssertEqual(again.status, 0, again.stderr)
         XCTAssertTrue(again.stdout.contains("already exists; left as it is"), again.stdout)
-        XCTAssertEqual(hubsh.script("hub list --json").jsonLines().count, 20)
+        XCTAssertEqual(hubsh.script("hub list --json").jsonLines().count, 25)
+        XCTAssertTrue(again.stdout.contains("identical to version 1"), again.stdout)
+    }
+
+    func testOnboardedHubsAcceptTheirSampleEventsAndRefuseOthers() {
+        XCTAssertEqual(
+            hubsh.run(["-f", samples.appendingPathComponent("onboard.hsh").path]).status, 0)
+        for hub in ["orders", "clickstream", "warehouse-telemetry"] {
+            let sample = hubsh.script("publish \(hub) --sample \(hub) --count 50 --no-sync")
+            XCTAssertEqual(sample.status, 0, sample.stderr)
+        }
+        XCTAssertEqual(hubsh.script("publish clickstream '{\"nonsense\":true}'").status, 1)
+        XCTAssertEqual(hubsh.script("publish orders '{\"nonsense\":true}'").status, 0)
+        let letters = hubsh.script("deadletter list orders", ["--json"]).jsonLines()
+        XCTAssertEqual(letters.count, 1)
     }
 
     func testTourRunsUnattendedFromAnyFolder() {

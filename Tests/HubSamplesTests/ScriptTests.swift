@@ -6,6 +6,7 @@ final class ScriptTests: XCTestCase {
     /// The commands the sample scripts may use, as the shell's command list defines them.
     static let knownCommands: Set<String> = [
         "set", "echo", "hub", "group", "publish", "read", "tail", "consume", "checkpoint", "lag",
+        "schema", "deadletter",
     ]
 
     private func commands(_ path: String) throws -> [HubScriptReader.Command] {
@@ -49,6 +50,22 @@ final class ScriptTests: XCTestCase {
         }
         for stream in SampleCatalog.streams {
             XCTAssertEqual(groups[stream.hub], stream.consumerGroups, stream.hub)
+        }
+    }
+
+    func testOnboardingRegistersAndBindsTheSchemaOfEveryHub() throws {
+        let words = try commands("samples/onboard.hsh").map(\.words)
+        let registered = words.filter { $0.starts(with: ["schema", "register"]) }
+        XCTAssertEqual(registered.map { $0[3] }, SampleCatalog.hubNames)
+        for command in registered {
+            XCTAssertEqual(command[4], "schemas/\(command[3]).schema.json")
+            XCTAssert(RepositoryFiles.exists("samples/" + command[4]), command[4])
+        }
+        let bound = words.filter { $0.starts(with: ["hub", "set"]) }
+        XCTAssertEqual(bound.map { $0[2] }, SampleCatalog.hubNames)
+        for command in bound {
+            XCTAssertEqual(option("--schema", in: command), "kestrel/\(command[2])")
+            XCTAssert(["reject", "deadletter"].contains(option("--on-invalid", in: command)))
         }
     }
 

@@ -24,13 +24,14 @@ final class CompleterTests: XCTestCase {
 
     func testFirstWordCompletesCommands() {
         XCTAssertEqual(complete("hu"), ["hub"])
-        XCTAssertEqual(complete("s"), ["set", "sleep", "source"])
+        XCTAssertEqual(complete("s"), ["schema", "set", "sleep", "source"])
         XCTAssertTrue(complete("").contains("publish"))
     }
 
     func testSecondWordCompletesSubcommands() {
         XCTAssertEqual(complete("hub c"), ["create"])
-        XCTAssertEqual(complete("hub "), ["create", "delete", "list", "purge", "show"])
+        XCTAssertEqual(
+            complete("hub "), ["create", "delete", "list", "purge", "set", "show", "validate"])
         XCTAssertEqual(complete("checkpoint re"), ["reset"])
     }
 
@@ -83,7 +84,7 @@ final class CompleterTests: XCTestCase {
     }
 
     func testHelpCompletesCommandWords() {
-        XCTAssertEqual(complete("help hub s"), ["show"])
+        XCTAssertEqual(complete("help hub s"), ["set", "show"])
         XCTAssertEqual(complete("help gr"), ["group"])
     }
 

@@ -19,46 +19,60 @@ final class HelpTests: XCTestCase {
             """
             Commands (type 'help COMMAND' or 'COMMAND --help' for details):
 
-              hub create        create a hub with partitions and a retention
-              hub list          list the hubs of this namespace with their size
-              hub show          show a hub's settings, groups and partitions
-              hub delete        delete a hub with its events, groups and checkpoints
-              hub purge         remove events older than the hub's retention now
+              hub create           create a hub with partitions and a retention
+              hub list             list the hubs of this namespace with their size
+              hub show             show a hub's settings, groups and partitions
+              hub delete           delete a hub with its events, groups and checkpoints
+              hub purge            remove events older than the hub's retention now
+              hub set              bind a schema to a hub, or remove the binding
+              hub validate         check a hub's stored events against its schema
 
-              group create      add a consumer group to a hub
-              group list        list a hub's consumer groups
-              group delete      delete a consumer group and its checkpoints
+              group create         add a consumer group to a hub
+              group list           list a hub's consumer groups
+              group delete         delete a consumer group and its checkpoints
 
-              publish           publish events to a hub
-              read              read events from a position, then stop
-              tail              follow new events as they are published
-              consume           read as a consumer group and checkpoint the progress
+              publish              publish events to a hub
+              read                 read events from a position, then stop
+              tail                 follow new events as they are published
+              consume              read as a consumer group and checkpoint the progress
 
-              checkpoint list   show checkpoints and lag per partition
-              checkpoint set    set a group's checkpoint in one partition
-              checkpoint reset  move a group's checkpoints to a position
+              checkpoint list      show checkpoints and lag per partition
+              checkpoint set       set a group's checkpoint in one partition
+              checkpoint reset     move a group's checkpoints to a position
 
-              lag               show how many events each consumer group has not processed
+              lag                  show how many events each consumer group has not
+                                   processed
 
-              bench publish     measure how fast events can be published
-              bench read        measure how fast stored events are read
-              bench e2e         measure the latency from publish to delivery
-              bench baseline    measure the storage engine's raw append loop
+              schema group create  create a schema group
+              schema group list    list the schema groups
+              schema register      register a schema file as a schema's next version
+              schema list          list the registered schemas with their latest version
+              schema show          print a schema version's definition
+              schema check         say whether a schema file would be accepted
+              schema validate      check event bodies against a schema
+
+              deadletter list      list a hub's dead-lettered events and why
+              deadletter replay    republish dead-lettered events that now pass
+
+              bench publish        measure how fast events can be published
+              bench read           measure how fast stored events are read
+              bench e2e            measure the latency from publish to delivery
+              bench baseline       measure the storage engine's raw append loop
 
             Shell commands:
 
-              echo              print the words, separated by spaces
-              exit              leave hubsh with an exit status
-              help              list the commands, or show one command's help
-              plugin disable    hide everything a plugin adds
-              plugin enable     show again what a disabled plugin adds
-              plugin info       show a plugin's commands, generators, formats and hooks
-              plugin list       list the loaded plugins and what each adds
-              plugin load       load a plugin library and add what it declares
-              set               set a variable, or list the variables
-              sleep             wait for a while (Ctrl-C stops waiting)
-              source            run the commands of a script file in this shell
-              unset             remove a variable
+              echo                 print the words, separated by spaces
+              exit                 leave hubsh with an exit status
+              help                 list the commands, or show one command's help
+              plugin disable       hide everything a plugin adds
+              plugin enable        show again what a disabled plugin adds
+              plugin info          show a plugin's commands, generators, formats and hooks
+              plugin list          list the loaded plugins and what each adds
+              plugin load          load a plugin library and add what it declares
+              set                  set a variable, or list the variables
+              sleep                wait for a while (Ctrl-C stops waiting)
+              source               run the commands of a script file in this shell
+              unset                remove a variable
 
             """)
     }
@@ -139,11 +153,13 @@ final class HelpTests: XCTestCase {
             """
             'hub' commands (type 'help hub COMMAND' for details):
 
-              hub create  create a hub with partitions and a retention
-              hub list    list the hubs of this namespace with their size
-              hub show    show a hub's settings, groups and partitions
-              hub delete  delete a hub with its events, groups and checkpoints
-              hub purge   remove events older than the hub's retention now
+              hub create    create a hub with partitions and a retention
+              hub list      list the hubs of this namespace with their size
+              hub show      show a hub's settings, groups and partitions
+              hub delete    delete a hub with its events, groups and checkpoints
+              hub purge     remove events older than the hub's retention now
+              hub set       bind a schema to a hub, or remove the binding
+              hub validate  check a hub's stored events against its schema
 
             """)
         XCTAssertEqual(help("help hub").text, text)

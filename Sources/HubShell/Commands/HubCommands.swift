@@ -132,6 +132,7 @@ enum HubCommands {
             if context.output.wantsJSON(arguments) {
                 guard case .object(var members) = HubJSON.properties(hub) else { return }
                 members.append(("consumerGroups", .array(groups.map { .string($0.name) })))
+                members.append(("schema", HubSet.json(hub.schema)))
                 members.append(("partitions", .array(states.map(HubJSON.partition))))
                 context.output.json(.object(members))
                 return
@@ -143,6 +144,11 @@ enum HubCommands {
             output.line("  max event size  \(ByteSize.format(Int64(hub.maxEventSize)))")
             output.line("  created         \(Timestamp.format(hub.createdAt))")
             output.line("  consumer groups \(groups.map(\.name).joined(separator: ", "))")
+            if let schema = hub.schema {
+                output.line(
+                    "  schema          \(schema.qualifiedName) (on invalid:"
+                        + " \(schema.onInvalid.rawValue))")
+            }
             output.line()
             output.table(
                 [

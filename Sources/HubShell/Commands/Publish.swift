@@ -99,14 +99,19 @@ enum Publish {
         guard input.total > 0 else {
             throw CommandFailure("nothing to publish: the input has no events")
         }
-        if !context.plugins.hooks.isEmpty { input = input.listedWhole() }
+        // Hooks and a rejecting schema must see every event before the first is appended.
+        if !context.plugins.hooks.isEmpty || hub.schema?.onInvalid == .reject {
+            input = input.listedWhole()
+        }
 
         let durability: Durability = arguments.has("--no-sync") ? .noSync : .durable
         let rate = try rateLimit(arguments)
         let json = context.output.wantsJSON(arguments)
         var summary = PublishSummary()
+        var deadLettered = 0
         let paceStart = Timestamp.now()
         defer {
+            SchemaEnforcement.noteDeadLetters(deadLettered, hub: hub.name, context: context)
             if !summary.isEmpty {
                 report(summary, hub: hub.name, json: json, context: context)
             }
@@ -120,8 +125,12 @@ enum Publish {
             let (given, perEventPartitions) = input.next(chunkSize)
             guard !given.isEmpty else { break }
             let events = try PublishHooks.apply(given, hub: hub.name, context: context)
+            let checked = try SchemaEnforcement.apply(
+                events, partitions: perEventPartitions, partition: partition, hub: hub,
+                context: context)
+            deadLettered += try checked.appendDeadLetters(durability: durability, context: context)
             let routed = try context.router.route(
-                events, hub: hub, partition: partition, partitions: perEventPartitions)
+                checked.events, hub: hub, partition: partition, partitions: checked.partitions)
             let perBatch = rate.map(pacedBatchSize)
             for batch in try batches(routed, hub: hub, maxCount: perBatch) {
                 if context.isInterrupted { break }

@@ -20,6 +20,7 @@ enum Read {
                 Flag("--exclusive", "start after seq:N or offset:N instead of at it"),
                 Flag("--count", short: "-n", value: "N", "at most N events (default 100)"),
                 EventFormatChoice.flag,
+                AvroBodies.flag,
             ],
             examples: [
                 "read orders --partition 0 --from earliest --count 5",
@@ -40,10 +41,11 @@ enum Read {
             // bounded however many events are asked for.
             var merge = try PartitionMerge(
                 log: context.log, hub: hub.name, partitions: partitions, from: position)
+            let bodies = AvroBodies(arguments, context: context)
             var shown = 0
             renderer.begin()
             while shown < count, let event = try merge.next() {
-                renderer.render(event)
+                renderer.render(bodies.display(event))
                 shown += 1
                 if context.isInterrupted || context.output.standardOutput.broken { break }
             }

@@ -23,6 +23,7 @@ enum Tail {
                 Flag("--count", short: "-n", value: "N", "stop after N events"),
                 Flag("--timeout", value: "D", "stop after D, such as 5s or 2m"),
                 EventFormatChoice.flag,
+                AvroBodies.flag,
             ],
             examples: [
                 "tail orders",
@@ -60,11 +61,12 @@ enum Tail {
             let tailer = try Tailer(log: context.log, hub: hub.name, starts: starts)
             let renderer = try EventFormatChoice.renderer(
                 arguments, hub: hub.name, context: context)
+            let bodies = AvroBodies(arguments, context: context)
             renderer.begin()
             defer { renderer.end() }
             _ = try Follow.run(
                 tailer, limit: limit, timeout: timeout, stopWhenCaughtUp: false, context: context
-            ) { events in events.forEach(renderer.render) }
+            ) { events in events.forEach { renderer.render(bodies.display($0)) } }
         })
 }
 

@@ -43,7 +43,13 @@ final class ShellPluginHost: PluginHost {
             if let partition { try properties.check(partition: partition) }
             let prepared = try PublishHooks.apply(
                 events.map(EventData.init), hub: hub, context: context)
-            let routed = try context.router.route(prepared, hub: properties, partition: partition)
+            let checked = try SchemaEnforcement.apply(
+                prepared, partitions: nil, partition: partition, hub: properties,
+                context: context)
+            let deadLettered = try checked.appendDeadLetters(durability: .durable, context: context)
+            SchemaEnforcement.noteDeadLetters(deadLettered, hub: hub, context: context)
+            let routed = try context.router.route(
+                checked.events, hub: properties, partition: partition)
             var landed: [EventMetadata] = []
             for batch in try Publish.batches(routed, hub: properties, maxCount: nil) {
                 landed += try context.log.append(hub: hub, batch: batch, durability: .durable)

@@ -25,6 +25,8 @@ public final class ShellContext: @unchecked Sendable {
     public var scriptDirectories: [String] = []
     /// Who writes checkpoints from this shell: `hubsh@HOST:PID`.
     public let owner: String
+    /// Registered schemas compiled once for this process, by schema id.
+    let schemas = SchemaCatalog()
 
     public init(log: EventLog, output: Output, isInteractive: Bool, dataDirectory: String) {
         self.log = log

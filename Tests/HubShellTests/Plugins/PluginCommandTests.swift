@@ -92,7 +92,8 @@ final class PluginCommandTests: XCTestCase {
         let text = plugins.run("help").output
         XCTAssertTrue(
             text.hasSuffix(
-                "Commands from plugins (see 'plugin list'):\n\n  greet             greet a hub\n"),
+                "Commands from plugins (see 'plugin list'):\n\n"
+                    + "  greet                greet a hub\n"),
             text)
     }
 

@@ -1,0 +1,101 @@
+import HubCore
+
+/// `hub set HUB (--schema GROUP/NAME [--on-invalid reject|deadletter] | --no-schema)`: the
+/// schema a hub enforces on publish.
+enum HubSet {
+    static let command = Command(
+        CommandSpec(
+            ["hub", "set"], summary: "bind a schema to a hub, or remove the binding",
+            details: [
+                "With a schema bound, every published event is validated against the schema's"
+                    + " latest version, after the publish hooks of plugins have run.",
+                "--on-invalid reject (the default) refuses a publish with any invalid event:"
+                    + " nothing of it is appended. --on-invalid deadletter sends invalid events"
+                    + " to the hub HUB.deadletter (created now if missing, with the same"
+                    + " partition count and a retention of at least 30 days) and publishes the"
+                    + " valid ones.",
+            ],
+            positionals: [Positional("HUB", "the hub", completion: .hub)],
+            flags: [
+                Flag("--schema", value: "GROUP/NAME", "the schema to enforce"),
+                Flag("--on-invalid", value: "POLICY", "reject or deadletter (default reject)",
+                     completion: .words(InvalidEventPolicy.allCases.map(\.rawValue))),
+                Flag("--no-schema", "stop enforcing a schema"),
+            ],
+            examples: [
+                "hub set orders --schema commerce/orders",
+                "hub set payments --schema commerce/payments --on-invalid deadletter",
+                "hub set orders --no-schema",
+            ]),
+        run: run)
+
+    static func run(_ arguments: Arguments, _ context: ShellContext) throws {
+        let registry = try SchemaCatalog.registry(context)
+        let hub = try context.log.hub(named: arguments.string(at: 0))
+        let binding = try self.binding(arguments)
+        if let binding {
+            let latest = try registry.schemaVersion(
+                group: binding.group, name: binding.name, version: nil)
+            // Compiling now finds a broken schema before the first publish does.
+            _ = try context.schemas.compiled(latest, registry: registry)
+        }
+        if binding?.onInvalid == .deadletter {
+            let name = SchemaBinding.deadLetterHub(of: hub.name)
+            if try !context.log.hubs().contains(where: { $0.name == name }) {
+                _ = try context.log.createHub(DeadLetter.hubSpec(for: hub))
+                context.output.note("created dead-letter hub '\(name)'")
+            }
+        }
+        let updated = try registry.setSchemaBinding(hub: hub.name, binding)
+        if context.output.wantsJSON(arguments) {
+            context.output.json(.object([
+                ("hub", .string(updated.name)), ("schema", HubSet.json(updated.schema)),
+            ]))
+        } else if let binding {
+            context.output.line(
+                "hub '\(hub.name)' validates events against '\(binding.qualifiedName)';"
+                    + " invalid events are "
+                    + (binding.onInvalid == .reject
+                        ? "refused" : "sent to '\(SchemaBinding.deadLetterHub(of: hub.name))'"))
+        } else {
+            context.output.line("hub '\(hub.name)' no longer validates events")
+        }
+    }
+
+    /// The binding the flags ask for; nil for `--no-schema`.
+    static func binding(_ arguments: Arguments) throws -> SchemaBinding? {
+        if arguments.has("--no-schema") {
+            if arguments.has("--schema") || arguments.has("--on-invalid") {
+                throw arguments.usageError("--no-schema takes no --schema or --on-invalid")
+            }
+            return nil
+        }
+        guard let token = arguments.token("--schema") else {
+            throw arguments.usageError("give --schema GROUP/NAME, or --no-schema to unbind")
+        }
+        let (group, name): (String, String)
+        do {
+            (group, name) = try Names.splitQualified(token.text)
+        } catch let error as RegistryError {
+            throw arguments.usageError(error.description, at: token)
+        }
+        var policy = InvalidEventPolicy.reject
+        if let given = arguments.token("--on-invalid") {
+            guard let parsed = InvalidEventPolicy(rawValue: given.text) else {
+                throw arguments.usageError(
+                    "--on-invalid is reject or deadletter, not '\(given.text)'", at: given)
+            }
+            policy = parsed
+        }
+        return SchemaBinding(group: group, name: name, onInvalid: policy)
+    }
+
+    /// `{"group","name","onInvalid"}`, or null when no schema is bound.
+    static func json(_ binding: SchemaBinding?) -> JSONValue {
+        guard let binding else { return .null }
+        return .object([
+            ("group", .string(binding.group)), ("name", .string(binding.name)),
+            ("onInvalid", .string(binding.onInvalid.rawValue)),
+        ])
+    }
+}

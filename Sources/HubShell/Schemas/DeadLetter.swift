@@ -1,0 +1,73 @@
+import HubCore
+
+/// How an event that failed its hub's schema is kept in the dead-letter hub `HUB.deadletter`.
+///
+/// The dead-lettered event is the event as it was published (after the publish hooks): same
+/// body, key, content type and properties, plus `deadletter.*` properties that say why. It
+/// keeps its partition key, and an event published to a partition goes to the same partition
+/// of the dead-letter hub (both have the same partition count), so order per key is kept.
+enum DeadLetter {
+    static let prefix = "deadletter."
+    /// `schema-validation-failed`, or `body-not-json` when the body is not JSON at all.
+    static let reason = "deadletter.reason"
+    /// The errors joined with `; `, cut at 1 KiB.
+    static let errors = "deadletter.errors"
+    static let errorCount = "deadletter.errorCount"
+    /// `GROUP/NAME`, its version and its 32-hex id.
+    static let schema = "deadletter.schema"
+    static let schemaVersion = "deadletter.schemaVersion"
+    static let schemaId = "deadletter.schemaId"
+    static let originHub = "deadletter.originHub"
+    /// The partition the publisher named, when it named one.
+    static let originPartition = "deadletter.originPartition"
+    /// The partition key the publisher gave, when it gave one.
+    static let originKey = "deadletter.originKey"
+
+    /// Retention of a dead-letter hub: 30 days, or the origin hub's when that is longer.
+    static let minimumRetention: Int64 = 30 * 86_400_000
+
+    /// The dead-letter record of `event`, which failed `schema` on its way to `hub`.
+    static func event(
+        _ event: EventData, problems: [SchemaProblem], schema: SchemaVersion, hub: String,
+        partition: Int?
+    ) -> EventData {
+        var letter = event
+        let notJSON = problems.count == 1 && problems[0].keyword == "json"
+        var added: [(String, PropertyValue)] = [
+            (reason, .string(notJSON ? "body-not-json" : "schema-validation-failed")),
+            (errors, .string(SchemaProblem.summary(problems))),
+            (errorCount, .int(Int64(problems.count))),
+            (DeadLetter.schema, .string(schema.qualifiedName)),
+            (schemaVersion, .int(Int64(schema.version))),
+            (schemaId, .string(schema.id)),
+            (originHub, .string(hub)),
+        ]
+        if let partition { added.append((originPartition, .int(Int64(partition)))) }
+        if let key = event.partitionKey { added.append((originKey, .string(key))) }
+        letter.properties.removeAll { $0.0.hasPrefix(prefix) }
+        letter.properties += added
+        return letter
+    }
+
+    /// The event as it was first published: the `deadletter.*` properties removed.
+    static func original(_ letter: EventData) -> EventData {
+        var event = letter
+        event.properties.removeAll { $0.0.hasPrefix(prefix) }
+        return event
+    }
+
+    /// The string or number value of property `name`.
+    static func property(_ name: String, of event: EventData) -> PropertyValue? {
+        event.properties.last { $0.0 == name }?.1
+    }
+
+    /// The spec of `hub`'s dead-letter hub: same partitions, long retention, room for the
+    /// added properties.
+    static func hubSpec(for hub: HubProperties) -> HubSpec {
+        var spec = HubSpec(name: SchemaBinding.deadLetterHub(of: hub.name))
+        spec.partitionCount = hub.partitionCount
+        spec.retentionMillis = max(hub.retentionMillis, minimumRetention)
+        spec.maxEventSize = min(HubSpec.maxEventSizeLimit, hub.maxEventSize + 64 * 1024)
+        return spec
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+import XCTest
+
+/// Hubs with a bound schema, through the built binary: reject, dead-lettering, replay, Avro
+/// encoding on publish and decoding on read.
+final class SchemaEnforcementTests: XCTestCase {
+    var hubsh = Hubsh()
+    var folder = Hubsh.temporaryDirectory("enforcement")
+
+    override func tearDown() {
+        hubsh.cleanUp()
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    @discardableResult
+    func write(_ name: String, _ text: String) -> String {
+        let path = (folder as NSString).appendingPathComponent(name)
+        try? text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// Hub `orders` bound to `shop/order` (an object with a string `id`) with `policy`.
+    func bindOrders(_ policy: String) {
+        let schema = write("order.json", """
+            {"type":"object","properties":{"id":{"type":"string"}},"required":["id"]}
+            """)
+        let setUp = hubsh.script("""
+            hub create orders --partitions 2 --if-not-exists
+            schema group create shop --format json
+            schema register shop order \(schema)
+            hub set orders --schema shop/order --on-invalid \(policy)
+            """)
+        XCTAssertEqual(setUp.status, 0, setUp.stderr)
+    }
+
+    func eventCount(_ hub: String) -> Int {
+        hubsh.script("read \(hub) --count 1000", ["--json"]).jsonLines().count
+    }
+
+    func testRejectAppendsNothingOfABatchWithOneInvalidEvent() {
+        bindOrders("reject")
+        let events = write("events.jsonl", """
+            {"id":"o-1"}
+            {"id":2}
+            {"id":"o-3"}
+            """)
+        let result = hubsh.script("publish orders --file \(events)")
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("event 2: /id"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("nothing was published"), result.stderr)
+        XCTAssertEqual(eventCount("orders"), 0)
+        XCTAssertEqual(hubsh.script("publish orders '{\"id\":\"o-1\"}'").status, 0)
+        XCTAssertEqual(eventCount("orders"), 1)
+    }
+
+    func testRejectAppendsNothingWhenTheInvalidEventComesAfterManyValidOnes() {
+        bindOrders("reject")
+        let valid = (0..<12_000).map { #"{"id":"o-\#($0)"}"# }
+        let events = write("many.jsonl", (valid + [#"{"id":0}"#]).joined(separator: "\n"))
+        let result = hubsh.script("publish orders --no-sync --file \(events)")
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("event 12001: /id"), result.stderr)
+        XCTAssertEqual(eventCount("orders"), 0)
+    }
+
+    func testDeadletterSetsInvalidEventsAsideWithTheReasonAndPublishesValidOnes() {
+        bindOrders("deadletter")
+        let events = write("events.jsonl", """
+            {"id":"o-1"}
+            {"id":2}
+            """)
+        let result = hubsh.script("publish orders --key customer-7 --file \(events)")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(eventCount("orders"), 1)
+        let letters = hubsh.script("read orders.deadletter", ["--json"]).jsonLines()
+        XCTAssertEqual(letters.count, 1)
+        XCTAssertEqual(letters.first?["body"] as? String, "{\"id\":2}")
+        XCTAssertEqual(letters.first?["partitionKey"] as? String, "customer-7")
+        let properties = letters.first?["properties"] as? [String: Any] ?? [:]
+        XCTAssertEqual(properties["deadletter.reason"] as? String, "schema-validation-failed")
+        XCTAssertEqual(properties["deadletter.originHub"] as? String, "orders")
+        XCTAssertEqual(properties["deadletter.originKey"] as? String, "customer-7")
+        XCTAssertEqual(properties["deadletter.schema"] as? String, "shop/order")
+        XCTAssertEqual(properties["deadletter.schemaVersion"] as? Int, 1)
+        XCTAssertEqual((properties["deadletter.schemaId"] as? String)?.count, 32)
+        XCTAssertTrue(
+            (properties["deadletter.errors"] as? String ?? "").hasPrefix("/id:"),
+            "\(properties)")
+    }
+
+    func testHubShowReportsTheBindingAndNoSchemaRemovesIt() {
+        bindOrders("reject")
+        let shown = hubsh.script("hub show orders", ["--json"]).jsonLines().first
+        let schema = shown?["schema"] as? [String: Any]
+        XCTAssertEqual(schema?["group"] as? String, "shop")
+        XCTAssertEqual(schema?["name"] as? String, "order")
+        XCTAssertEqual(schema?["onInvalid"] as? String, "reject")
+        XCTAssertEqual(hubsh.script("hub set orders --no-schema").status, 0)
+        XCTAssertEqual(hubsh.script("publish orders '{\"id\":5}'").status, 0)
+        let after = hubsh.script("hub show orders", ["--json"]).jsonLines().first
+        XCTAssertTrue(after?["schema"] is NSNull)
+    }
+
+    func testAvroEventIsEncodedOnPublishAndDecodedOnRead() {
+        let schema = write("reading.avsc", """
+            {"type":"record","name":"Reading","fields":[{"name":"device","type":"string"},
+             {"name":"celsius","type":"double"}]}
+            """)
+        let setUp = hubsh.script("""
+            hub create readings --partitions 1
+            schema group create iot --format avro
+            schema register iot reading \(schema)
+            hub set readings --schema iot/reading
+            publish readings '{"device":"d-1","celsius":21.5}'
+            """)
+        XCTAssertEqual(setUp.status, 0, setUp.stderr)
+        let id = hubsh.script("schema show iot reading", ["--json"]).jsonLines().first?["id"]
+        let decoded = hubsh.script("read readings", ["--json"]).jsonLines().first
+        XCTAssertEqual(decoded?["body"] as? String, "{\"device\":\"d-1\",\"celsius\":21.5}")
+        XCTAssertEqual(decoded?["contentType"] as? String, "avro/binary+\(id as? String ?? "")")
+        let raw = hubsh.script("read readings --raw", ["--json"]).jsonLines().first
+        let bytes = Data(base64Encoded: raw?["bodyBase64"] as? String ?? "") ?? Data()
+        // "d-1" as a zig-zag length 3 and its bytes, then 21.5 as a little-endian double.
+        XCTAssertEqual([UInt8](bytes), [6, 0x64, 0x2D, 0x31, 0, 0, 0, 0, 0, 0x80, 0x35, 0x40])
+
+        let invalid = hubsh.script("publish readings '{\"device\":\"d-1\"}'")
+        XCTAssertEqual(invalid.status, 1)
+        XCTAssertTrue(invalid.stderr.contains("celsius"), invalid.stderr)
+    }
+
+    func testReplayRepublishesDeadLettersThatPassTheNewSchemaOnlyOnce() {
+        bindOrders("deadletter")
+        XCTAssertEqual(hubsh.script("publish orders --partition 1 '{\"id\":2}'").status, 0)
+        XCTAssertEqual(eventCount("orders"), 0)
+
+        let early = hubsh.script("deadletter replay orders --all", ["--json"])
+        XCTAssertEqual(early.status, 1)
+        XCTAssertEqual(early.jsonLines().first?["replayed"] as? Bool, false)
+
+        let relaxed = write("order-v2.json", """
+            {"type":"object","properties":{"id":{"type":["string","integer"]}},"required":["id"]}
+            """)
+        XCTAssertEqual(hubsh.script("schema register shop order \(relaxed)").status, 0)
+        let replay = hubsh.script("deadletter replay orders --all", ["--json"])
+        XCTAssertEqual(replay.status, 0, replay.stderr)
+        let line = replay.jsonLines().first
+        XCTAssertEqual(line?["replayed"] as? Bool, true)
+        XCTAssertEqual((line?["published"] as? [String: Any])?["partition"] as? String, "1")
+
+        let events = hubsh.script("read orders", ["--json"]).jsonLines()
+        XCTAssertEqual(events.count, 1)
+        XCTAssertEqual(events.first?["body"] as? String, "{\"id\":2}")
+        XCTAssertEqual((events.first?["properties"] as? [String: Any])?.count, 0)
+
+        let again = hubsh.script("deadletter replay orders --all", ["--json"])
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(again.jsonLines().count, 0)
+        XCTAssertEqual(eventCount("orders"), 1)
+        let listed = hubsh.script("deadletter list orders", ["--json"]).jsonLines()
+        XCTAssertEqual(listed.count, 1)
+        XCTAssertEqual(listed.first?["replayed"] as? Bool, true)
+        XCTAssertEqual(listed.first?["reason"] as? String, "schema-validation-failed")
+    }
+
+    func testHubValidateCountsStoredEventsThatFailTheSchema() {
+        let setUp = hubsh.script("""
+            hub create orders --partitions 1
+            publish orders '{"id":"o-1"}'
+            publish orders '{"id":2}'
+            """)
+        XCTAssertEqual(setUp.status, 0, setUp.stderr)
+        bindOrders("reject")
+        let result = hubsh.script("hub validate orders", ["--json"])
+        XCTAssertEqual(result.status, 1)
+        let lines = result.jsonLines()
+        XCTAssertEqual(lines.first?["sequenceNumber"] as? Int, 1)
+        XCTAssertEqual(lines.last?["checked"] as? Int, 2)
+        XCTAssertEqual(lines.last?["invalid"] as? Int, 1)
+    }
+}
