@@ -171,4 +171,25 @@ final class SchemaCommandTests: XCTestCase {
             }, "\(errors)")
         }
     }
+
+    func testBenchValidateReportsTheRateAndCountsInvalidEvents() {
+        let strict = write("strict.json", #"{"type":"object","required":["orderId","nothing"]}"#)
+        let orders = Hubsh.projectRoot.appendingPathComponent("samples/schemas/orders.schema.json")
+        hubsh.script("schema group create shop --format json")
+        hubsh.script("schema register shop orders '\(orders.path)'")
+        hubsh.script("schema register shop strict \(strict)")
+        let result = hubsh.script(
+            "bench validate shop/orders --sample orders --events 2000", ["--json"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let report = result.jsonLines().first
+        XCTAssertEqual(report?["benchmark"] as? String, "validate")
+        XCTAssertEqual(report?["events"] as? Int, 2000)
+        XCTAssertEqual(report?["invalid"] as? Int, 0)
+        XCTAssertGreaterThan(report?["eventsPerSecond"] as? Double ?? 0, 0)
+
+        let failing = hubsh.script(
+            "bench validate shop/strict --sample orders --events 300 --threads 2", ["--json"])
+        XCTAssertEqual(failing.status, 0, failing.stderr)
+        XCTAssertEqual(failing.jsonLines().first?["invalid"] as? Int, 300)
+    }
 }

@@ -58,6 +58,7 @@ final class HelpTests: XCTestCase {
               bench read           measure how fast stored events are read
               bench e2e            measure the latency from publish to delivery
               bench baseline       measure the storage engine's raw append loop
+              bench validate       measure the validation rate of a schema
 
             Shell commands:
 

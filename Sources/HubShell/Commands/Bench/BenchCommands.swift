@@ -7,5 +7,6 @@
 enum BenchCommands {
     static let all: [Command] = [
         BenchPublish.command, BenchRead.command, BenchEndToEnd.command, BenchBaseline.command,
+        BenchValidate.command,
     ]
 }
