@@ -140,6 +140,24 @@ final class PluginSampleTests: XCTestCase {
                 + " empty; nothing was published\n")
     }
 
+    func testSchemaValidatesTheEventsAsTheHooksLeftThem() throws {
+        // The schema allows masked card numbers only: the raw number passes because the
+        // mask-cards hook runs before validation.
+        let schema = Hubsh.temporaryDirectory("hook-schema") + "/card.json"
+        try #"{"properties":{"card":{"type":"string","pattern":"^[*]+[0-9]{4}$"}}}"#
+            .write(toFile: schema, atomically: true, encoding: .utf8)
+        let result = withSamples("""
+            hub create pay --partitions 1
+            schema group create cards --format json
+            schema register cards card \(schema)
+            hub set pay --schema cards/card
+            publish pay '{"card":"4111111111111111"}'
+            """)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let event = hubsh.script("read pay --json").jsonLines().first ?? [:]
+        XCTAssertEqual(event["body"] as? String, "{\"card\":\"************1111\"}")
+    }
+
     func testPluginPathAndDataFolderLoadAtStartAndNoPluginsSkipsThem() throws {
         let folder = Hubsh.temporaryDirectory("plugins")
         defer { try? FileManager.default.removeItem(atPath: folder) }
