@@ -17,7 +17,8 @@ enum HubSet {
             ],
             positionals: [Positional("HUB", "the hub", completion: .hub)],
             flags: [
-                Flag("--schema", value: "GROUP/NAME", "the schema to enforce"),
+                Flag("--schema", value: "GROUP/NAME", "the schema to enforce",
+                     completion: SchemaCompletion.qualified),
                 Flag("--on-invalid", value: "POLICY", "reject or deadletter (default reject)",
                      completion: .words(InvalidEventPolicy.allCases.map(\.rawValue))),
                 Flag("--no-schema", "stop enforcing a schema"),

@@ -13,8 +13,9 @@ enum SchemaCheck {
                     + " when it would not.",
             ],
             positionals: [
-                Positional("GROUP", "the schema group"),
-                Positional("NAME", "the schema's name in the group"),
+                Positional("GROUP", "the schema group", completion: SchemaCompletion.group),
+                Positional("NAME", "the schema's name in the group",
+                           completion: SchemaCompletion.name),
                 Positional("FILE", "the schema file", completion: .file),
             ],
             examples: ["schema check commerce orders schemas/orders-v2.schema.json"]),

@@ -7,7 +7,8 @@ enum SchemaListing {
     static let list = Command(
         CommandSpec(
             ["schema", "list"], summary: "list the registered schemas with their latest version",
-            positionals: [Positional("GROUP", "only this schema group", optional: true)],
+            positionals: [Positional("GROUP", "only this schema group", optional: true,
+                                     completion: SchemaCompletion.group)],
             examples: ["schema list", "schema list commerce --json"]),
         run: { arguments, context in
             let registry = try SchemaCatalog.registry(context)
@@ -34,8 +35,9 @@ enum SchemaListing {
                     + " --version is given), so it can be saved to a file."
             ],
             positionals: [
-                Positional("GROUP", "the schema group"),
-                Positional("NAME", "the schema's name in the group"),
+                Positional("GROUP", "the schema group", completion: SchemaCompletion.group),
+                Positional("NAME", "the schema's name in the group",
+                           completion: SchemaCompletion.name),
             ],
             flags: [Flag("--version", short: "-v", value: "V", "this version (default latest)")],
             examples: ["schema show commerce orders", "schema show commerce orders --version 1"]),

@@ -17,8 +17,9 @@ enum SchemaRegister {
                     + " with 1.",
             ],
             positionals: [
-                Positional("GROUP", "the schema group"),
-                Positional("NAME", "the schema's name in the group"),
+                Positional("GROUP", "the schema group", completion: SchemaCompletion.group),
+                Positional("NAME", "the schema's name in the group",
+                           completion: SchemaCompletion.name),
                 Positional("FILE", "the schema file", completion: .file),
             ],
             examples: [

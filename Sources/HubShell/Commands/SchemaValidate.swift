@@ -16,8 +16,9 @@ enum SchemaValidate {
                     + " valid and with 1 when any is not.",
             ],
             positionals: [
-                Positional("GROUP", "the schema group"),
-                Positional("NAME", "the schema's name in the group"),
+                Positional("GROUP", "the schema group", completion: SchemaCompletion.group),
+                Positional("NAME", "the schema's name in the group",
+                           completion: SchemaCompletion.name),
                 Positional("BODY", "one event body", optional: true),
             ],
             flags: [

@@ -21,7 +21,8 @@ enum BenchValidate {
                 "Reports events/s, MB/s and the latency of one validation. Invalid events"
                     + " count too; their number is reported.",
             ],
-            positionals: [Positional("SCHEMA", "the schema, as GROUP/NAME")],
+            positionals: [Positional("SCHEMA", "the schema, as GROUP/NAME",
+                                     completion: SchemaCompletion.qualified)],
             flags: [
                 Flag("--sample", value: "NAME", "events from this sample value stream",
                      completion: .sample),
