@@ -38,6 +38,7 @@ public struct AvroSchema: Sendable, Equatable, CustomStringConvertible {
     ) throws -> AvroSchema {
         var parser = AvroSchemaParser()
         let root = try parser.parseRoot(json)
+        try AvroFiniteness.check(parser.definitions)
         try parser.checkDefaults(strict: validatingDefaults)
         return AvroSchema(root: root, definitions: parser.definitions, warnings: parser.warnings)
     }
