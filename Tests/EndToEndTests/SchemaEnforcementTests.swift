@@ -162,6 +162,30 @@ final class SchemaEnforcementTests: XCTestCase {
         XCTAssertEqual(listed.first?["reason"] as? String, "schema-validation-failed")
     }
 
+    func testReplayLeavesEventsThatHubshDidNotDeadLetter() {
+        bindOrders("deadletter")
+        XCTAssertEqual(hubsh.script("publish orders.deadletter '{\"id\":\"forged\"}'").status, 0)
+        let replay = hubsh.script("deadletter replay orders --all")
+        XCTAssertEqual(replay.status, 0, replay.stderr)
+        XCTAssertTrue(replay.stderr.contains("were not dead-lettered by hubsh"), replay.stderr)
+        XCTAssertEqual(eventCount("orders"), 0)
+    }
+
+    func testReplayToAHubCreatedAgainWithFewerPartitionsStillRepublishes() {
+        bindOrders("deadletter")
+        XCTAssertEqual(hubsh.script("publish orders --partition 1 '{\"id\":2}'").status, 0)
+        let schema = write("any.json", "{}")
+        let recreate = hubsh.script("""
+            hub delete orders
+            hub create orders --partitions 1
+            schema register shop any \(schema)
+            hub set orders --schema shop/any
+            deadletter replay orders --all
+            """)
+        XCTAssertEqual(recreate.status, 0, recreate.stderr)
+        XCTAssertEqual(eventCount("orders"), 1)
+    }
+
     func testHubValidateCountsStoredEventsThatFailTheSchema() {
         let setUp = hubsh.script("""
             hub create orders --partitions 1

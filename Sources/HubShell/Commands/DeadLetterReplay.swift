@@ -41,7 +41,16 @@ enum DeadLetterReplay {
 
         var passed: [(letter: ReceivedEvent, event: RoutedEvent)] = []
         var failed: [(ReceivedEvent, [SchemaProblem])] = []
+        var foreign = 0
         for letter in pending {
+            // Only events that hubsh dead-lettered from this hub go back to it; anything else
+            // published into the dead-letter hub by hand stays where it is.
+            guard case .string(hub.name)? = DeadLetter.property(
+                DeadLetter.originHub, of: letter.data)
+            else {
+                foreign += 1
+                continue
+            }
             var event = DeadLetter.original(letter.data)
             if let schema {
                 switch schema.check(event.body) {
@@ -55,7 +64,9 @@ enum DeadLetterReplay {
             }
             var partition: Int? = nil
             let named = DeadLetter.property(DeadLetter.originPartition, of: letter.data)
-            if case .int(let value)? = named { partition = Int(value) }
+            // A partition the hub no longer has (it was created again with fewer) is left to
+            // the key or to round-robin.
+            if case .int(let value)? = named, value < hub.partitionCount { partition = Int(value) }
             let routed = try context.router.route([event], hub: hub, partition: partition)
             passed.append((letter, routed[0]))
         }
@@ -72,6 +83,11 @@ enum DeadLetterReplay {
             passed.map(\.letter), landed: landed, failed: failed,
             skipped: chosen.count - pending.count, hub: hub.name, arguments: arguments,
             context: context)
+        if foreign > 0 {
+            context.output.warning(
+                "\(foreign) event\(foreign == 1 ? "" : "s") in '\(records.hub)' were not"
+                    + " dead-lettered by hubsh from hub '\(hub.name)' and stay where they are")
+        }
         if !failed.isEmpty {
             let verb = failed.count == 1 ? " still fails" : "s still fail"
             throw CommandFailure(
