@@ -186,6 +186,11 @@ struct JSONParser {
         case UInt8(ascii: "f"): return try literal("false", .bool(false))
         case UInt8(ascii: "n"): return try literal("null", .null)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
+        case 0xEF where bytes.count >= index + 3 && bytes[index + 1] == 0xBB
+            && bytes[index + 2] == 0xBF:
+            throw error("unexpected UTF-8 byte-order mark; remove it")
+        case 0x80...:
+            throw error("unexpected byte 0x" + String(bytes[index], radix: 16, uppercase: true))
         default: throw error("unexpected character '\(Unicode.Scalar(bytes[index]))'")
         }
     }

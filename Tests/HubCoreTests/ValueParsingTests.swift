@@ -126,4 +126,13 @@ final class JSONWritingTests: XCTestCase {
             written, #""a\"b\\c\nd\re\tf\b\f\u0001\u001f\u2028\u2029é😀""#)
         XCTAssertEqual(try JSONValue.parse(written), .string(text))
     }
+
+    func testNonASCIIBytesAreNamedByValueNotAsLatin1() {
+        XCTAssertThrowsError(try JSONValue.parse(bytes: [0xEF, 0xBB, 0xBF, 0x31])) {
+            XCTAssertTrue("\($0)".contains("byte-order mark"), "\($0)")
+        }
+        XCTAssertThrowsError(try JSONValue.parse(bytes: [0xFF, 0x00])) {
+            XCTAssertTrue("\($0)".contains("byte 0xFF"), "\($0)")
+        }
+    }
 }

@@ -35,8 +35,7 @@ enum DeadLetterList {
                         + " v\(text(DeadLetter.schemaVersion))  "
                         + (letter.replayedTo.map { "replayed \($0)" } ?? "pending"))
                 output.line("  errors: " + Visible.text(text(DeadLetter.errors)))
-                output.line("  " + Visible.text(
-                    BodyText.utf8(event.data.body) ?? BodyText.hex(event.data.body)))
+                output.line("  " + DeadLetterList.preview(event.data.body))
             }
             let pending = letters.filter { $0.replayedTo == nil }.count
             output.note(
@@ -55,5 +54,15 @@ enum DeadLetterList {
         members.append(("schemaVersion", property(DeadLetter.schemaVersion)))
         members.append(("replayed", .bool(letter.replayedTo != nil)))
         return .object(members)
+    }
+
+    /// The body as one line of at most 200 characters; `read --partition P --from seq:N`
+    /// shows all of it.
+    static func preview(_ body: [UInt8]) -> String {
+        let limit = 200
+        guard let text = BodyText.utf8(body) else { return BodyText.hex(body) }
+        let line = Visible.text(text)
+        guard line.count > limit else { return line }
+        return String(line.prefix(limit)) + "… (\(ByteSize.format(Int64(body.count))) in all)"
     }
 }
