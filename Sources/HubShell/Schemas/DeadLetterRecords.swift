@@ -31,6 +31,10 @@ struct DeadLetterRecords {
         do {
             hub = try context.log.hub(named: name)
         } catch HubError.hubNotFound {
+            // The origin may be gone while its dead letters outlive it; say which is missing.
+            if try !context.log.hubs().contains(where: { $0.name == origin }) {
+                throw HubError.hubNotFound(origin)
+            }
             throw CommandFailure(
                 "hub '\(origin)' has no dead-letter hub '\(name)'; it is created by"
                     + " 'hub set \(origin) --schema GROUP/NAME --on-invalid deadletter'")
