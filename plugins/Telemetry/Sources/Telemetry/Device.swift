@@ -67,7 +67,7 @@ struct Device {
         let rssi = Int(random.normal(mean: signal, deviation: 3).rounded())
 
         var body = "{\"deviceId\":\"\(id)\",\"site\":\"\(site)\""
-        body += ",\"ts\":\"\(Timestamp.iso8601(time))\""
+        body += ",\"ts\":\"\(PluginTime.iso8601(time))\""
         body += ",\"temperature\":" + (measured.map { Device.fixed($0, digits: 2) } ?? "null")
         body += ",\"humidity\":" + Device.fixed(humidity, digits: 1)
         body += ",\"battery\":" + Device.fixed(battery, digits: 1)

@@ -23,7 +23,7 @@ final class CSVFormatter: EventFormatter {
         let event = stored.event
         let fields = [
             String(stored.partition), String(stored.sequenceNumber), String(stored.offset),
-            Timestamp.iso8601(stored.enqueuedTime), event.partitionKey ?? "",
+            PluginTime.iso8601(stored.enqueuedTime), event.partitionKey ?? "",
             event.contentType ?? "",
             event.properties.map {
                 CSVFormatter.escape($0.name) + "=" + CSVFormatter.escape($0.value.text)

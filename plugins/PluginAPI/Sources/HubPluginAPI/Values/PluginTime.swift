@@ -1,6 +1,7 @@
-/// ISO 8601 text for a time in milliseconds since the epoch, in UTC: `2026-01-05T09:30:00.250Z`.
-enum Timestamp {
-    static func iso8601(_ millis: Int64) -> String {
+/// ISO 8601 text for a time in milliseconds since the epoch, in UTC: `2026-01-05T09:30:00.250Z`,
+/// the form hubsh prints enqueued times in. For generators and formats.
+public enum PluginTime {
+    public static func iso8601(_ millis: Int64) -> String {
         let days = floorDivide(millis, 86_400_000)
         let dayMillis = millis - days * 86_400_000
         let (year, month, day) = civilDate(daysSinceEpoch: days)
