@@ -97,8 +97,7 @@ enum CheckpointCommands {
             }
             let partitions = try Read.partitions(arguments, hub: hub)
             try resetCheckpoints(
-                hub: hub, group: group, partitions: partitions, to: position, token: token,
-                arguments: arguments, context: context)
+                hub: hub, group: group, partitions: partitions, to: position, context: context)
             let rows = try ProgressRows.collect(context.log, hub: hub.name, group: group)
                 .filter { partitions.contains($0.partition) }
             ProgressRows.print(rows, arguments: arguments, context: context, totals: true)
@@ -113,14 +112,14 @@ enum CheckpointCommands {
 
     static func resetCheckpoints(
         hub: HubProperties, group: String, partitions: [Int], to position: EventPosition,
-        token: Token, arguments: Arguments, context: ShellContext
+        context: ShellContext
     ) throws {
         let log = context.log
         let states = try log.partitionStates(hub: hub.name)
         var updates: [Checkpoint] = []
         for partition in partitions {
             // The checkpoint goes on the event before the one the group should read next.
-            var next: Int64
+            let next: Int64
             switch position {
             case .earliest:
                 next = states[partition].firstSequenceNumber
@@ -131,8 +130,7 @@ enum CheckpointCommands {
                     hub: hub.name, partition: partition, from: position, maxCount: 1)
                 next = found.first?.sequenceNumber ?? states[partition].nextSequenceNumber
             default:
-                throw arguments.usageError(
-                    "--to takes earliest, latest or time:ISO8601, not '\(token.text)'", at: token)
+                preconditionFailure("canReset(to:) lets only these through, not \(position)")
             }
             // No checkpoint at all is how a group reads from the first retained event.
             if next <= states[partition].firstSequenceNumber { continue }

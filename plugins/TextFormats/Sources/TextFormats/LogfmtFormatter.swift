@@ -11,7 +11,8 @@ final class LogfmtFormatter: EventFormatter {
     func lines(for stored: StoredEvent) -> [String] {
         let event = stored.event
         var pairs = [
-            ("ts", PluginTime.iso8601(stored.enqueuedTime)), ("partition", String(stored.partition)),
+            ("ts", PluginTime.iso8601(stored.enqueuedTime)),
+            ("partition", String(stored.partition)),
             ("seq", String(stored.sequenceNumber)), ("offset", String(stored.offset)),
         ]
         if let key = event.partitionKey { pairs.append(("key", key)) }
