@@ -6,6 +6,9 @@ public struct HubSpec: Sendable, Equatable {
     public var retentionMillis: Int64
     /// The largest event, and the largest batch, this hub accepts, in bytes.
     public var maxEventSize: Int
+    /// How many copies of each partition an engine keeps. The embedded log keeps one; a
+    /// replicated engine keeps this many on different servers.
+    public var replicas: Int
 
     public static let defaultPartitionCount = 4
     public static let defaultRetentionMillis: Int64 = 7 * 24 * 3_600_000
@@ -14,17 +17,21 @@ public struct HubSpec: Sendable, Equatable {
     /// Ten years: longer than any retention a real hub has.
     public static let maxRetentionMillis: Int64 = 3650 * 86_400_000
     public static let maxEventSizeLimit = 256 * 1_048_576
+    /// The most replicas a replicated engine is asked for, as in NATS JetStream.
+    public static let maxReplicas = 5
 
     public init(
         name: String,
         partitionCount: Int = HubSpec.defaultPartitionCount,
         retentionMillis: Int64 = HubSpec.defaultRetentionMillis,
-        maxEventSize: Int = HubSpec.defaultMaxEventSize
+        maxEventSize: Int = HubSpec.defaultMaxEventSize,
+        replicas: Int = 1
     ) {
         self.name = name
         self.partitionCount = partitionCount
         self.retentionMillis = retentionMillis
         self.maxEventSize = maxEventSize
+        self.replicas = replicas
     }
 
     /// Throws the first rule this spec breaks.
@@ -39,6 +46,9 @@ public struct HubSpec: Sendable, Equatable {
         guard (1...HubSpec.maxEventSizeLimit).contains(maxEventSize) else {
             throw HubError.invalidMaxEventSize(String(maxEventSize))
         }
+        guard (1...HubSpec.maxReplicas).contains(replicas) else {
+            throw HubError.invalidReplicas(replicas)
+        }
     }
 }
 
@@ -48,6 +58,8 @@ public struct HubProperties: Sendable, Equatable {
     public var partitionCount: Int
     public var retentionMillis: Int64
     public var maxEventSize: Int
+    /// Copies kept of each partition: 1 on the embedded log.
+    public var replicas: Int
     /// Creation time, in milliseconds since the Unix epoch (UTC).
     public var createdAt: Int64
     /// The schema every published event is validated against, if one is bound.
@@ -55,12 +67,13 @@ public struct HubProperties: Sendable, Equatable {
 
     public init(
         name: String, partitionCount: Int, retentionMillis: Int64, maxEventSize: Int,
-        createdAt: Int64, schema: SchemaBinding? = nil
+        createdAt: Int64, schema: SchemaBinding? = nil, replicas: Int = 1
     ) {
         self.name = name
         self.partitionCount = partitionCount
         self.retentionMillis = retentionMillis
         self.maxEventSize = maxEventSize
+        self.replicas = replicas
         self.createdAt = createdAt
         self.schema = schema
     }

@@ -18,6 +18,10 @@ public enum HubError: Error, Equatable, CustomStringConvertible, Sendable {
     case partitionNotFound(hub: String, partition: Int, partitionCount: Int)
     case invalidRetention(String)
     case invalidMaxEventSize(String)
+    case invalidReplicas(Int)
+    /// The engine cannot do this at all: one line naming what and why, such as replicas on the
+    /// embedded log.
+    case unsupported(String)
     case eventTooLarge(index: Int, size: Int, max: Int, hub: String)
     case batchTooLarge(size: Int, max: Int, hub: String)
     case keyAndPartition
@@ -64,6 +68,10 @@ public enum HubError: Error, Equatable, CustomStringConvertible, Sendable {
         case .invalidMaxEventSize(let text):
             return "invalid maximum event size '\(text)': use bytes from 1 to 268435456,"
                 + " such as 1048576, 256KiB or 1MiB"
+        case .invalidReplicas(let count):
+            return "a hub has 1 to \(HubSpec.maxReplicas) replicas; \(count) is out of range"
+        case .unsupported(let message):
+            return message
         case .eventTooLarge(let index, let size, let max, let hub):
             return "event \(index + 1) is \(size) bytes, over the maximum event size of hub"
                 + " '\(hub)' (\(max) bytes); nothing was published"

@@ -7,6 +7,11 @@ extension LMDBEventLog {
     /// groups or checkpoints can reappear in it.
     public func createHub(_ spec: HubSpec) throws -> HubProperties {
         try spec.validate()
+        guard spec.replicas == 1 else {
+            throw HubError.unsupported(
+                "the embedded log keeps one copy of each partition; --replicas needs a"
+                    + " replicated engine such as --engine nats://HOST:PORT")
+        }
         return try perform("create hub '\(spec.name)'") {
             try writing { tables in
                 if try tables.hubs.find(spec.name) != nil { throw HubError.hubExists(spec.name) }
