@@ -7,6 +7,8 @@ struct Hubsh {
     let dataDirectory: String
     /// Extra environment for every run.
     var environment: [String: String] = [:]
+    /// An engine address given with `--engine` instead of `--data DIR`, such as a NATS cluster.
+    var engine: String?
 
     struct Result {
         var status: Int32
@@ -87,7 +89,8 @@ struct Hubsh {
     func start(_ arguments: [String]) -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Hubsh.binary)
-        process.arguments = ["--data", dataDirectory] + arguments
+        let store = engine.map { ["--engine", $0] } ?? ["--data", dataDirectory]
+        process.arguments = store + arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         for (key, value) in environment { env[key] = value }
