@@ -81,7 +81,7 @@ final class EngineScenarioTests: XCTestCase {
 enum ScenarioMask {
     static let maskedKeys: Set<String> = [
         "enqueuedTime", "createdAt", "updatedAt", "registeredAt", "offset", "id", "owner",
-        "lastEnqueuedTime", "deadletter.schemaId", "elapsedMillis",
+        "lastEnqueuedTime", "deadletter.schemaId", "elapsedMillis", "bytes", "nextOffset",
     ]
 
     /// Standard output as masked JSON lines, then standard error's lines as they are.
