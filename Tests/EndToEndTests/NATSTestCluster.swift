@@ -25,3 +25,49 @@ enum NATSTestCluster {
         return "\(base)/t\(suffix)"
     }
 }
+
+struct ClusterError: Error, CustomStringConvertible {
+    var description: String
+}
+
+extension NATSTestCluster {
+    /// Kills and restarts the cluster's servers through `.ci/nats-cluster`.
+    struct Control {
+        var directory: String
+
+        func kill(_ node: String) throws { try run(["kill", node]) }
+        func restart(_ node: String) throws { try run(["restart", node]) }
+
+        private func run(_ arguments: [String]) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            let script = Hubsh.projectRoot.appendingPathComponent(".ci/nats-cluster").path
+            process.arguments = [script, "--dir", directory] + arguments
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = Pipe()
+            try process.run()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else {
+                let text = String(
+                    decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                throw ClusterError(
+                    description: "nats-cluster \(arguments.joined(separator: " ")) failed: \(text)")
+            }
+        }
+    }
+
+    /// The cluster's control, from `HUBSH_TEST_NATS_DIR` (the folder `.ci/test` started it in).
+    static func control(file: StaticString = #filePath, line: UInt = #line) throws -> Control {
+        let environment = ProcessInfo.processInfo.environment
+        guard let directory = environment["HUBSH_TEST_NATS_DIR"], !directory.isEmpty else {
+            let message = "HUBSH_TEST_NATS_DIR is not set: the failover test needs the cluster"
+                + " that 'bash .ci/test' starts"
+            if environment["HUBSH_REQUIRE_NATS"] == "1" {
+                XCTFail(message, file: file, line: line)
+            }
+            throw XCTSkip(message)
+        }
+        return Control(directory: directory)
+    }
+}
