@@ -22,6 +22,9 @@ let package = Package(
         .systemLibrary(
             name: "CAvro", path: "Sources/CAvro", pkgConfig: "avro-c",
             providers: [.apt(["libavro-dev"])]),
+        .systemLibrary(
+            name: "CNATS", path: "Sources/CNATS", pkgConfig: "libnats",
+            providers: [.apt(["libnats-dev"])]),
         // Signal flags and small POSIX helpers that Swift cannot express safely.
         .target(name: "CSupport", path: "Sources/CSupport"),
 
@@ -29,6 +32,8 @@ let package = Package(
         .target(name: "HubCore", path: "Sources/HubCore"),
         // The embedded engine behind the log protocol.
         .target(name: "HubLMDB", dependencies: ["HubCore", "CLMDB"], path: "Sources/HubLMDB"),
+        // The engine on a NATS JetStream cluster behind the same log protocol.
+        .target(name: "HubNATS", dependencies: ["HubCore", "CNATS"], path: "Sources/HubNATS"),
         // Schemas: JSON Schema validation; Avro parsing, canonical form, binary encoding;
         // compatibility of schema versions in both formats.
         .target(name: "HubSchema", dependencies: ["HubCore", "CAvro"], path: "Sources/HubSchema"),
@@ -52,6 +57,9 @@ let package = Package(
         .testTarget(
             name: "HubLMDBTests", dependencies: ["HubLMDB", "HubCore"],
             path: "Tests/HubLMDBTests"),
+        .testTarget(
+            name: "HubNATSTests", dependencies: ["HubNATS", "HubLMDB", "HubCore"],
+            path: "Tests/HubNATSTests"),
         .testTarget(
             name: "HubShellTests",
             dependencies: [

@@ -32,6 +32,13 @@ public enum HubError: Error, Equatable, CustomStringConvertible, Sendable {
     case storage(String)
     case readOnly(path: String)
     case corrupt(path: String, detail: String)
+    /// An engine address such as `nats://HOST:PORT` that cannot be read.
+    case invalidEngineAddress(String, reason: String)
+    /// The engine at `address` cannot be reached or does not answer; `detail` says how.
+    case engineUnavailable(address: String, detail: String)
+    /// A replicated engine stored only part of a batch: `landed` are the events it
+    /// acknowledged, in batch order; the other `total - landed.count` were not acknowledged.
+    case partiallyAppended(landed: [EventMetadata], total: Int, reason: String)
 
     public var description: String {
         switch self {
@@ -98,6 +105,39 @@ public enum HubError: Error, Equatable, CustomStringConvertible, Sendable {
         case .corrupt(let path, let detail):
             return "data directory '\(path)' is not a readable hubsh store (\(detail));"
                 + " move it aside or give another with --data DIR"
+        case .invalidEngineAddress(let text, let reason):
+            return "invalid engine address '\(text)': \(reason); use"
+                + " nats://HOST:PORT[,HOST:PORT...][/NAMESPACE]"
+        case .engineUnavailable(let address, let detail):
+            return "cannot reach the NATS cluster at \(address): \(detail); is it running?"
+                + " (start one with 'bash .ci/nats-cluster start')"
+        case .partiallyAppended(let landed, let total, let reason):
+            return "published \(landed.count) of \(total) events"
+                + " (\(HubError.ranges(of: landed))); the other \(total - landed.count) were"
+                + " not acknowledged: \(reason); read the partition before publishing them again"
         }
+    }
+}
+
+extension HubError {
+    /// `partition 2: seq 104-140, partition 0: seq 7` for the events of a partial batch.
+    static func ranges(of landed: [EventMetadata]) -> String {
+        guard !landed.isEmpty else { return "none landed" }
+        var byPartition: [Int: (Int64, Int64)] = [:]
+        var order: [Int] = []
+        for event in landed {
+            if let (low, high) = byPartition[event.partition] {
+                byPartition[event.partition] = (
+                    min(low, event.sequenceNumber), max(high, event.sequenceNumber)
+                )
+            } else {
+                byPartition[event.partition] = (event.sequenceNumber, event.sequenceNumber)
+                order.append(event.partition)
+            }
+        }
+        return order.map { partition in
+            let (low, high) = byPartition[partition]!
+            return "partition \(partition): seq " + (low == high ? "\(low)" : "\(low)-\(high)")
+        }.joined(separator: ", ")
     }
 }

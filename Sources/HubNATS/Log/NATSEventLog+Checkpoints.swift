@@ -1,0 +1,85 @@
+import HubCore
+
+extension NATSEventLog {
+    /// The checkpoints of `group`, or of every group when nil, ordered by group and partition.
+    public func checkpoints(hub: String, group: String?) throws -> [Checkpoint] {
+        try perform("list the checkpoints of hub '\(hub)'") {
+            let record = try requireHub(hub)
+            let pattern: String
+            if let group {
+                try requireGroup(record, group)
+                pattern = Naming.groupKey(record, group) + ".*"
+            } else {
+                pattern = Naming.hubPrefix(record) + ".>"
+            }
+            return try checkpointsBucket.entries(matching: pattern)
+                .map { try CheckpointRecord.decode($0.value, hub: hub) }
+                .sorted {
+                    ($0.group, $0.partition) < ($1.group, $1.partition)
+                }
+        }
+    }
+
+    /// Checks every checkpoint (hub, group, partition, a sequence number the partition has
+    /// given out), then writes them one key each.
+    public func setCheckpoints(_ checkpoints: [Checkpoint]) throws {
+        guard let first = checkpoints.first else { return }
+        try perform("write checkpoints of hub '\(first.hub)'") {
+            var records: [String: HubRecord] = [:]
+            var writes: [(String, [UInt8])] = []
+            for checkpoint in checkpoints {
+                let record = try records[checkpoint.hub] ?? requireHub(checkpoint.hub)
+                records[checkpoint.hub] = record
+                try check(checkpoint, of: record)
+                writes.append(
+                    (Naming.checkpointKey(record, checkpoint.group, checkpoint.partition),
+                     RecordJSON.encode(CheckpointRecord.json(checkpoint))))
+            }
+            for (key, value) in writes { try checkpointsBucket.put(key, value) }
+        }
+    }
+
+    /// Checks the new checkpoints, removes the group's checkpoints in `partitions` (all when
+    /// nil), then writes the new ones.
+    public func replaceCheckpoints(
+        hub: String, group: String, partitions: [Int]?, with checkpoints: [Checkpoint]
+    ) throws {
+        try perform("reset the checkpoints of group '\(group)' of hub '\(hub)'") {
+            let record = try requireHub(hub)
+            try requireGroup(record, group)
+            for partition in partitions ?? [] {
+                try record.properties.check(partition: partition)
+            }
+            for checkpoint in checkpoints {
+                precondition(
+                    checkpoint.hub == hub && checkpoint.group == group,
+                    "checkpoint of \(checkpoint.hub)/\(checkpoint.group) in a reset of"
+                        + " \(hub)/\(group)")
+                try check(checkpoint, of: record)
+            }
+            let removed = partitions ?? Array(0..<record.properties.partitionCount)
+            for partition in removed {
+                try checkpointsBucket.remove(Naming.checkpointKey(record, group, partition))
+            }
+            for checkpoint in checkpoints {
+                try checkpointsBucket.put(
+                    Naming.checkpointKey(record, group, checkpoint.partition),
+                    RecordJSON.encode(CheckpointRecord.json(checkpoint)))
+            }
+        }
+    }
+
+    private func check(_ checkpoint: Checkpoint, of record: HubRecord) throws {
+        try requireGroup(record, checkpoint.group)
+        try record.properties.check(partition: checkpoint.partition)
+        guard checkpoint.sequenceNumber >= 0 else {
+            throw HubError.invalidSequenceNumber(checkpoint.sequenceNumber)
+        }
+        let state = try partitionState(record, checkpoint.partition).state
+        guard checkpoint.sequenceNumber < state.nextSequenceNumber else {
+            throw HubError.sequenceNumberAhead(
+                hub: record.name, partition: checkpoint.partition,
+                sequenceNumber: checkpoint.sequenceNumber, last: state.lastSequenceNumber)
+        }
+    }
+}

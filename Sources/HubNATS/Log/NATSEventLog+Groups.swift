@@ -1,0 +1,60 @@
+import HubCore
+
+extension NATSEventLog {
+    /// Writes the group's key only when no group of the hub has the name in any case.
+    public func createConsumerGroup(hub: String, name: String) throws -> ConsumerGroup {
+        try Names.validateGroup(name)
+        return try perform("create consumer group '\(name)' of hub '\(hub)'") {
+            let record = try requireHub(hub)
+            let group = ConsumerGroup(hub: hub, name: name, createdAt: options.clock())
+            let key = Naming.groupKey(record, name)
+            guard try groupsBucket.create(key, RecordJSON.encode(GroupRecord.json(group))) else {
+                guard let entry = try groupsBucket.get(key) else {
+                    throw HubError.groupExists(hub: hub, group: name)
+                }
+                let existing = try GroupRecord.decode(entry.value, hub: hub).name
+                throw existing == name
+                    ? HubError.groupExists(hub: hub, group: name)
+                    : HubError.nameTakenInOtherCase(
+                        kind: "consumer group", name: name, existing: existing)
+            }
+            return group
+        }
+    }
+
+    /// The hub's consumer groups, ordered by name; `$default` comes first.
+    public func consumerGroups(hub: String) throws -> [ConsumerGroup] {
+        try perform("list the consumer groups of hub '\(hub)'") {
+            try groups(of: try requireHub(hub))
+        }
+    }
+
+    /// Removes the group's checkpoints, then the group; `$default` cannot be removed.
+    public func deleteConsumerGroup(hub: String, name: String) throws {
+        try perform("delete consumer group '\(name)' of hub '\(hub)'") {
+            let record = try requireHub(hub)
+            if name == Names.defaultConsumerGroup {
+                throw HubError.defaultGroupIsPermanent(hub: hub)
+            }
+            try requireGroup(record, name)
+            let key = Naming.groupKey(record, name)
+            for entry in try checkpointsBucket.entries(matching: key + ".*") {
+                try checkpointsBucket.remove(entry.key)
+            }
+            try groupsBucket.remove(key)
+        }
+    }
+
+    func groups(of record: HubRecord) throws -> [ConsumerGroup] {
+        try groupsBucket.entries(matching: Naming.hubPrefix(record) + ".*")
+            .map { try GroupRecord.decode($0.value, hub: record.name) }
+            .sorted { Array($0.name.utf8).lexicographicallyPrecedes($1.name.utf8) }
+    }
+
+    /// Throws `groupNotFound` unless the hub has a group called exactly `name`.
+    func requireGroup(_ record: HubRecord, _ name: String) throws {
+        guard let entry = try groupsBucket.get(Naming.groupKey(record, name)),
+              try GroupRecord.decode(entry.value, hub: record.name).name == name
+        else { throw HubError.groupNotFound(hub: record.name, group: name) }
+    }
+}

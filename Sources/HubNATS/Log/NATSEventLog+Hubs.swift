@@ -1,0 +1,129 @@
+import CNATS
+import HubCore
+
+extension NATSEventLog {
+    /// Bytes kept free in each message for hubsh's headers, beyond the hub's largest event.
+    static let headerReserve = 4096
+    /// How long the server remembers message ids, so that a publish resent after a lost
+    /// acknowledgement is stored once.
+    static let duplicateWindowNanos: Int64 = 30_000_000_000
+
+    /// Creates the hub record, then one stream per partition, then `$default`.
+    ///
+    /// The record is written only when no hub has the name in any case, so two processes
+    /// creating one name at the same time cannot both succeed. When a stream cannot be made
+    /// (too many replicas for the cluster, say), what was made is removed again.
+    public func createHub(_ spec: HubSpec) throws -> HubProperties {
+        try spec.validate()
+        let limit = maxPayload - NATSEventLog.headerReserve
+        guard spec.maxEventSize <= limit else {
+            throw HubError.unsupported(
+                "hub '\(spec.name)' would take events of \(spec.maxEventSize) bytes, but the"
+                    + " NATS server takes messages of at most \(maxPayload) bytes (max_payload)"
+                    + " with hubsh's headers; give --max-event-size \(limit) or less, or raise"
+                    + " max_payload in the server configuration")
+        }
+        return try perform("create hub '\(spec.name)'") {
+            let properties = HubProperties(
+                name: spec.name, partitionCount: spec.partitionCount,
+                retentionMillis: spec.retentionMillis, maxEventSize: spec.maxEventSize,
+                createdAt: options.clock(), replicas: spec.replicas)
+            let record = HubRecord(properties: properties, incarnation: Naming.newIncarnation())
+            let key = Naming.hubKey(spec.name)
+            guard try hubsBucket.create(key, RecordJSON.encode(record.json)) else {
+                throw try clash(with: spec.name, key: key)
+            }
+            do {
+                for partition in 0..<spec.partitionCount {
+                    try jetStream.addStream(streamConfig(record, partition))
+                }
+                let group = ConsumerGroup(
+                    hub: spec.name, name: Names.defaultConsumerGroup,
+                    createdAt: properties.createdAt)
+                try groupsBucket.put(
+                    Naming.groupKey(record, group.name), RecordJSON.encode(GroupRecord.json(group)))
+            } catch {
+                try? removeStreams(record)
+                try? hubsBucket.remove(key)
+                throw replicaError(error, spec: spec) ?? error
+            }
+            hubCache.store(record, now: MonotonicClock.millis())
+            return properties
+        }
+    }
+
+    /// Every hub, ordered by name.
+    public func hubs() throws -> [HubProperties] {
+        try perform("list hubs") {
+            try hubsBucket.entries(matching: ">").map { try HubRecord(bytes: $0.value) }
+                .map(\.properties).sorted { $0.name < $1.name }
+        }
+    }
+
+    public func hub(named name: String) throws -> HubProperties {
+        try perform("read hub '\(name)'") { try requireHub(name).properties }
+    }
+
+    /// Removes the hub record first, so the hub is gone for everyone at once, then its
+    /// streams, consumer groups and checkpoints. A delete cut short leaves only streams and
+    /// keys that no hub refers to: a hub created again under the name has a new incarnation.
+    public func deleteHub(named name: String) throws {
+        try perform("delete hub '\(name)'") {
+            let record = try requireHub(name)
+            try hubsBucket.remove(Naming.hubKey(name))
+            hubCache.forget(name)
+            try removeStreams(record)
+            let prefix = Naming.hubPrefix(record) + ".>"
+            for entry in try checkpointsBucket.entries(matching: prefix) {
+                try checkpointsBucket.remove(entry.key)
+            }
+            for entry in try groupsBucket.entries(matching: prefix) {
+                try groupsBucket.remove(entry.key)
+            }
+        }
+    }
+
+    // MARK: - Helpers
+
+    func streamConfig(_ record: HubRecord, _ partition: Int) -> StreamConfig {
+        StreamConfig(
+            name: stream(record, partition), subject: subject(record, partition),
+            maxAgeNanos: record.properties.retentionMillis * 1_000_000,
+            maxMessageSize: -1, replicas: record.properties.replicas,
+            duplicateWindowNanos: NATSEventLog.duplicateWindowNanos)
+    }
+
+    private func removeStreams(_ record: HubRecord) throws {
+        let names = (0..<record.properties.partitionCount).map { stream(record, $0) }
+        readers.close(streams: Set(names))
+        for name in names {
+            tips.forget(name)
+            try jetStream.deleteStream(name)
+        }
+    }
+
+    /// `hubExists` or `nameTakenInOtherCase` for the hub that holds `key`.
+    private func clash(with name: String, key: String) throws -> HubError {
+        guard let entry = try hubsBucket.get(key) else { return .hubExists(name) }
+        let existing = try HubRecord(bytes: entry.value).name
+        return existing == name
+            ? .hubExists(name)
+            : .nameTakenInOtherCase(kind: "hub", name: name, existing: existing)
+    }
+
+    /// One line for a stream the cluster cannot place with the replicas asked for.
+    private func replicaError(_ error: Error, spec: HubSpec) -> HubError? {
+        guard case .jetStream(let code, let description)? = error as? NATSError else {
+            return nil
+        }
+        let placement: Set<Int> = [
+            Int(JSClusterNoPeersErr.rawValue), Int(JSStreamReplicasNotSupportedErr.rawValue),
+            Int(JSInsufficientResourcesErr.rawValue),
+        ]
+        guard placement.contains(code), spec.replicas > 1 else { return nil }
+        return .unsupported(
+            "hub '\(spec.name)' asks for \(spec.replicas) replicas, but the NATS cluster cannot"
+                + " place that many (\(description)); give --replicas no more than its"
+                + " servers with JetStream")
+    }
+}

@@ -1,0 +1,97 @@
+import HubCore
+
+extension NATSEventLog {
+    /// Reads this many events or fewer one `js_GetMsg` at a time; more go through a consumer.
+    static let singleGetLimit = 3
+    /// At most this many bytes per fetch, so the subscription's pending limit is never hit.
+    static let fetchMaxBytes = 16 * 1_048_576
+
+    /// Up to `maxCount` events of one partition from `position` on.
+    ///
+    /// Positions before the first retained event start at it; `latest` and positions after
+    /// the last event return nothing; a sequence number past the next one throws
+    /// `HubError.sequenceNumberAhead`. A read that starts where the previous read of this
+    /// process ended reuses its consumer, so a tail costs one fetch per call.
+    public func read(hub: String, partition: Int, from position: EventPosition, maxCount: Int)
+        throws -> [ReceivedEvent]
+    {
+        try perform("read partition \(partition) of hub '\(hub)'") {
+            let record = try cachedHub(hub)
+            try record.properties.check(partition: partition)
+            let state = try partitionState(record, partition).state
+            let resolver = NATSPositionResolver(log: self, record: record, state: state)
+            let start = try resolver.start(of: position)
+            guard maxCount > 0, start < state.nextSequenceNumber else { return [] }
+            let count = Int(min(Int64(maxCount), state.nextSequenceNumber - start))
+            return try readRange(record, partition, from: start, count: count)
+        }
+    }
+
+    /// The state of every partition of the hub, one stream at a time (not one snapshot: a
+    /// partition read later may include events appended after an earlier one was read).
+    public func partitionStates(hub: String) throws -> [PartitionState] {
+        try perform("read the partitions of hub '\(hub)'") {
+            let record = try cachedHub(hub)
+            return try (0..<record.properties.partitionCount).map {
+                try partitionState(record, $0).state
+            }
+        }
+    }
+
+    /// The enqueued time of the message at stream `sequence`, or nil when it is gone.
+    func enqueuedTime(_ stream: String, sequence: UInt64) throws -> Int64? {
+        guard let message = try jetStream.message(stream, sequence: sequence) else { return nil }
+        let fallback = (message.streamPosition()?.nanos ?? 0) / 1_000_000
+        return message.header(EventHeaders.time).flatMap { Int64($0) } ?? fallback
+    }
+
+    /// `count` events from sequence number `start`, all of which were stored when asked.
+    private func readRange(_ record: HubRecord, _ partition: Int, from start: Int64, count: Int)
+        throws -> [ReceivedEvent]
+    {
+        let stream = self.stream(record, partition)
+        let first = UInt64(start + 1)
+        var reader = readers.take(stream, at: first)
+        if reader == nil && count <= NATSEventLog.singleGetLimit {
+            return try (0..<UInt64(count)).compactMap { offset in
+                try jetStream.message(stream, sequence: first + offset)
+                    .map { try event(from: $0, partition: partition) }
+            }
+        }
+        if reader == nil {
+            reader = try PullReader(
+                jetStream, stream: stream, subject: subject(record, partition), from: first)
+        }
+        guard let reader else { return [] }
+        var events: [ReceivedEvent] = []
+        events.reserveCapacity(count)
+        let maxBytes = max(NATSEventLog.fetchMaxBytes, 2 * maxPayload)
+        do {
+            while events.count < count {
+                let messages = try reader.fetch(count: count - events.count, maxBytes: maxBytes)
+                if messages.isEmpty { break }
+                for message in messages {
+                    events.append(try event(from: message, partition: partition))
+                }
+            }
+        } catch {
+            reader.close()
+            throw error
+        }
+        readers.put(reader)
+        return events
+    }
+
+    /// A stored message as an event of `partition`.
+    func event(from message: IncomingMessage, partition: Int) throws -> ReceivedEvent {
+        let position = message.streamPosition() ?? (0, 0)
+        let (data, time) = try EventHeaders.decode(
+            message, fallbackTime: position.nanos / 1_000_000)
+        let number = Int64(position.sequence) - 1
+        return ReceivedEvent(
+            metadata: EventMetadata(
+                partition: partition, sequenceNumber: number, offset: number,
+                enqueuedTime: time),
+            data: data)
+    }
+}
