@@ -55,3 +55,10 @@ class NATSTestCase: XCTestCase {
         return log
     }
 }
+
+extension EventMetadata: Hashable {
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(partition)
+        hasher.combine(sequenceNumber)
+    }
+}

@@ -2,11 +2,8 @@ import Foundation
 import HubCore
 
 extension NATSEventLog {
-    /// How many times a batch is sent again after acknowledgements went missing, and how many
-    /// times its chains are rebuilt after another publisher got in between.
-    static let maxResends = 6
+    /// How many times a batch's chains are rebuilt after another publisher got in between.
     static let maxConflicts = 200
-    static let ackTimeoutMillis: Int64 = 5000
 
     /// Appends `batch`: all of it, or throws `HubError.partiallyAppended` naming the events
     /// that landed when the cluster stored only part of it (see the type's caveats).
@@ -89,7 +86,7 @@ extension NATSEventLog {
                 messages += chainMessages
             }
             let acks = try pipeline.publish(
-                messages, timeoutMillis: NATSEventLog.ackTimeoutMillis)
+                messages, timeoutMillis: options.ackTimeoutMillis)
 
             var lost: NATSError?
             for span in spans {
@@ -120,7 +117,7 @@ extension NATSEventLog {
             }
             guard let lost else { continue }
             resends += 1
-            if resends > NATSEventLog.maxResends {
+            if resends > options.maxResends {
                 for index in chains.indices where !chains[index].isFinished {
                     chains[index].failure = lost
                 }

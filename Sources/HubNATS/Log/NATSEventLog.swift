@@ -15,9 +15,11 @@ import HubCore
 ///
 /// Caveats, each with what to do:
 /// - An append of several events is not atomic: JetStream stores messages one by one. hubsh
-///   chains a batch's messages so that they land in order and adjacent in their partition,
-///   retries what is safe to retry, and when part of a batch still fails it throws
-///   `HubError.partiallyAppended` naming exactly the events that landed.
+///   chains a batch's messages so that they land in order in their partition, retries what
+///   is safe to retry, and when part of a batch still fails it throws
+///   `HubError.partiallyAppended` naming exactly the events that landed. When another
+///   publisher appends to the partition in the middle of the chain, the rest of the batch
+///   lands after that publisher's events: in order, but not adjacent.
 /// - Enqueued times come from the clock of the publishing hubsh and never go back within a
 ///   partition while every publisher of it is hubsh; compare times across machines only as
 ///   closely as their clocks agree.
@@ -50,12 +52,21 @@ public final class NATSEventLog: EventLog, @unchecked Sendable {
         public var clock: @Sendable () -> Int64
         /// Copies of each bucket: at most this many, fewer on a smaller cluster.
         public var bucketReplicas: Int
+        /// How long a publish waits for its acknowledgements before sending again.
+        public var ackTimeoutMillis: Int64
+        /// How many times a publish is sent again after acknowledgements went missing; with
+        /// the pauses between sends (0.1 s, doubling up to 3.2 s) the defaults ride out about
+        /// 40 seconds without a leader.
+        public var maxResends: Int
 
         public init(
-            clock: @escaping @Sendable () -> Int64 = { Timestamp.now() }, bucketReplicas: Int = 3
+            clock: @escaping @Sendable () -> Int64 = { Timestamp.now() }, bucketReplicas: Int = 3,
+            ackTimeoutMillis: Int64 = 5000, maxResends: Int = 6
         ) {
             self.clock = clock
             self.bucketReplicas = bucketReplicas
+            self.ackTimeoutMillis = ackTimeoutMillis
+            self.maxResends = maxResends
         }
     }
 

@@ -22,7 +22,9 @@ public struct NATSAddress: Sendable, Equatable {
         }
         let scheme = "nats://"
         guard text.hasPrefix(scheme) else { throw refuse("it must start with nats://") }
-        var rest = Substring(text.dropFirst(scheme.count))
+        // Later servers may repeat the scheme: `nats://a:1,nats://b:2`.
+        var rest = Substring(
+            text.dropFirst(scheme.count).replacingOccurrences(of: "," + scheme, with: ","))
         var namespace = defaultNamespace
         if let slash = rest.firstIndex(of: "/") {
             namespace = String(rest[rest.index(after: slash)...])
@@ -31,8 +33,7 @@ public struct NATSAddress: Sendable, Equatable {
         }
         var servers: [String] = []
         for part in rest.split(separator: ",", omittingEmptySubsequences: false) {
-            var entry = part
-            if entry.hasPrefix(scheme) { entry = entry.dropFirst(scheme.count) }
+            let entry = part
             guard let colon = entry.lastIndex(of: ":") else {
                 throw refuse("'\(entry)' needs a port, as in HOST:4222")
             }

@@ -1,0 +1,199 @@
+import Foundation
+import HubCore
+import XCTest
+
+@testable import HubNATS
+
+/// What only the NATS engine has: concurrent publishers across processes, connection
+/// failures, the server's limits, and the wake-ups of tails.
+final class NATSEngineTests: NATSTestCase {
+    func testTwoLogsPublishingToOnePartitionGetContiguousSequenceNumbers() throws {
+        let logs = [try openLog(), try openLog()]
+        _ = try logs[0].createHub(HubSpec(name: "orders", partitionCount: 1))
+        let reported = Locked<[EventMetadata]>([])
+        let failures = Locked<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 2) { writer in
+            for round in 0..<40 {
+                let size = round % 3 == 0 ? 1 : 25
+                let batch = (0..<size).map {
+                    RoutedEvent(partition: 0, data: EventData(text: "w\(writer)-r\(round)-\($0)"))
+                }
+                do {
+                    let landed = try logs[writer].append(
+                        hub: "orders", batch: batch, durability: .noSync)
+                    // A batch lands in order, even with the other writer busy.
+                    let numbers = landed.map(\.sequenceNumber)
+                    if numbers != numbers.sorted() || Set(numbers).count != size {
+                        failures.update { $0.append("batch out of order: \(numbers)") }
+                    }
+                    reported.update { $0 += landed }
+                } catch {
+                    failures.update { $0.append(String(describing: error)) }
+                }
+            }
+        }
+        XCTAssertEqual(failures.value, [])
+        let total = reported.value.count
+        XCTAssertEqual(reported.value.map(\.sequenceNumber).sorted(), Array(0..<Int64(total)))
+        let read = try logs[1].read(hub: "orders", partition: 0, from: .earliest, maxCount: 5000)
+        XCTAssertEqual(read.map(\.sequenceNumber), Array(0..<Int64(total)))
+        let times = read.map(\.enqueuedTime)
+        XCTAssertEqual(times, times.sorted(), "enqueued times went back")
+        XCTAssertEqual(Set(read.map(\.metadata)), Set(reported.value))
+    }
+
+    func testARefusedConnectionIsOneClearLine() throws {
+        let port = try TestServer.freePort()
+        XCTAssertThrowsError(try NATSEventLog.open(address: "nats://127.0.0.1:\(port)")) {
+            let text = String(describing: $0)
+            XCTAssertEqual(
+                $0 as? HubError,
+                .engineUnavailable(
+                    address: "nats://127.0.0.1:\(port)", detail: "no server answered"))
+            XCTAssertFalse(text.contains("\n"))
+            XCTAssertTrue(text.contains("is it running?"), text)
+        }
+    }
+
+    func testBadAddressesAreRefusedInOneLine() {
+        let cases: [(String, String)] = [
+            ("127.0.0.1:4222", "it must start with nats://"),
+            ("nats://127.0.0.1", "'127.0.0.1' needs a port, as in HOST:4222"),
+            ("nats://127.0.0.1:99999", "'99999' is not a port from 1 to 65535"),
+            ("nats://:4222", "':4222' has no host name"),
+            ("nats://127.0.0.1:4222/", "the namespace after '/' is empty"),
+            ("nats://127.0.0.1:4222/a.b", "a namespace has only letters, digits, '-' and '_'"),
+        ]
+        for (text, reason) in cases {
+            XCTAssertThrowsError(try NATSEventLog.open(address: text), text) {
+                XCTAssertEqual($0 as? HubError, .invalidEngineAddress(text, reason: reason))
+            }
+        }
+        let parsed = try? NATSAddress.parse("nats://a:1,nats://b:2,c:3/dev_1")
+        XCTAssertEqual(parsed?.servers, ["nats://a:1", "nats://b:2", "nats://c:3"])
+        XCTAssertEqual(parsed?.namespace, "dev_1")
+        XCTAssertEqual(try? NATSAddress.parse("nats://a:1").namespace, "default")
+    }
+
+    func testAMaximumEventSizeOverMaxPayloadIsRefusedNamingIt() throws {
+        let log = try openLog()
+        XCTAssertEqual(log.maxPayload, 8 * 1_048_576)
+        XCTAssertThrowsError(try log.createHub(HubSpec(name: "big", maxEventSize: 8 * 1_048_576))) {
+            let text = String(describing: $0)
+            XCTAssertTrue(text.contains("max_payload"), text)
+            XCTAssertTrue(text.contains("--max-event-size \(8 * 1_048_576 - 4096)"), text)
+        }
+        XCTAssertThrowsError(try log.hub(named: "big"))
+        let hub = try log.createHub(HubSpec(name: "big", maxEventSize: 8 * 1_048_576 - 4096))
+        let body = [UInt8](repeating: 42, count: hub.maxEventSize)
+        let landed = try log.append(
+            hub: "big", batch: [RoutedEvent(partition: 0, data: EventData(body: body))],
+            durability: .durable)
+        let read = try log.read(hub: "big", partition: 0, from: .earliest, maxCount: 1)
+        XCTAssertEqual(read.map(\.metadata), landed)
+        XCTAssertEqual(read.first?.data.body, body)
+    }
+
+    func testMoreReplicasThanTheClusterHasIsOneLineAndLeavesNoHub() throws {
+        let log = try openLog()
+        XCTAssertThrowsError(try log.createHub(HubSpec(name: "orders", replicas: 3))) {
+            let text = String(describing: $0)
+            XCTAssertTrue(text.contains("asks for 3 replicas"), text)
+            XCTAssertFalse(text.contains("\n"))
+        }
+        XCTAssertEqual(try log.hubs(), [])
+        _ = try log.createHub(HubSpec(name: "orders", replicas: 1))
+    }
+
+    func testATailerInAnotherLogIsWokenByAnAppend() throws {
+        let publisher = try openLog()
+        let follower = try openLog()
+        _ = try publisher.createHub(HubSpec(name: "orders", partitionCount: 1))
+        let seen = follower.appendCount
+        // The first wait starts the subscription; it may time out before anything happens.
+        _ = follower.waitForAppend(after: seen, timeoutNanos: 50_000_000)
+        let before = follower.appendCount
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.1) {
+            _ = try? publisher.append(
+                hub: "orders", batch: [RoutedEvent(partition: 0, data: EventData(text: "x"))],
+                durability: .durable)
+        }
+        let after = follower.waitForAppend(after: before, timeoutNanos: 5_000_000_000)
+        XCTAssertGreaterThan(after, before)
+        XCTAssertEqual(publisher.waitForAppend(after: 0, timeoutNanos: 5_000_000_000), 1)
+    }
+
+    func testReadsContinueAcrossManyChunksThroughOneConsumer() throws {
+        let log = try openLog()
+        _ = try log.createHub(HubSpec(name: "orders", partitionCount: 1))
+        for round in 0..<5 {
+            let batch = (0..<200).map {
+                RoutedEvent(partition: 0, data: EventData(text: "r\(round)-\($0)"))
+            }
+            _ = try log.append(hub: "orders", batch: batch, durability: .noSync)
+        }
+        var total = 0
+        let visited = try log.scan(hub: "orders", partition: 0, from: .earliest, maxCount: 2000) {
+            total += $0.body.count
+            return true
+        }
+        XCTAssertEqual(visited, 1000)
+        XCTAssertGreaterThan(total, 0)
+        let tail = try log.read(hub: "orders", partition: 0, from: .last(5), maxCount: 10)
+        XCTAssertEqual(tail.map(\.sequenceNumber), Array(995..<1000))
+    }
+}
+
+/// A server killed in the middle of a publish: every event reported as published is there
+/// afterwards, and numbers stay contiguous.
+final class NATSFailureTests: NATSTestCase {
+    func testEveryEventReportedAsPublishedSurvivesAServerCrash() throws {
+        let server = try requireServer()
+        let log = try openLog(NATSEventLog.Options(ackTimeoutMillis: 300, maxResends: 2))
+        _ = try log.createHub(HubSpec(name: "orders", partitionCount: 2))
+        let reported = Locked<[EventMetadata]>([])
+        let errors = Locked<[String]>([])
+        let stop = Locked(false)
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            var round = 0
+            while !stop.value {
+                let batch = (0..<50).map {
+                    RoutedEvent(partition: $0 % 2, data: EventData(text: "r\(round)-\($0)"))
+                }
+                do {
+                    let landed = try log.append(hub: "orders", batch: batch, durability: .noSync)
+                    reported.update { $0 += landed }
+                } catch HubError.partiallyAppended(let landed, _, let reason) {
+                    reported.update { $0 += landed }
+                    errors.update { $0.append(reason) }
+                } catch {
+                    errors.update { $0.append(String(describing: error)) }
+                }
+                round += 1
+            }
+            done.signal()
+        }
+        Thread.sleep(forTimeInterval: 0.3)
+        // Down longer than the publisher resends, so that some publishes fail.
+        server.kill()
+        Thread.sleep(forTimeInterval: 3)
+        try server.restart()
+        Thread.sleep(forTimeInterval: 3)
+        stop.update { $0 = true }
+        XCTAssertEqual(done.wait(timeout: .now() + 60), .success)
+
+        XCTAssertFalse(errors.value.isEmpty, "the crash went unnoticed")
+        for error in errors.value { XCTAssertFalse(error.contains("\n"), error) }
+        let reader = try openLog()
+        for partition in 0..<2 {
+            let read = try reader.read(
+                hub: "orders", partition: partition, from: .earliest, maxCount: 1_000_000)
+            XCTAssertEqual(read.map(\.sequenceNumber), Array(0..<Int64(read.count)))
+            let stored = Set(read.map(\.metadata))
+            let claimed = reported.value.filter { $0.partition == partition }
+            XCTAssertTrue(claimed.allSatisfy(stored.contains),
+                          "\(claimed.filter { !stored.contains($0) }.count) reported events lost")
+        }
+    }
+}
