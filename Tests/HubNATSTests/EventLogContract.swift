@@ -240,7 +240,8 @@ struct EventLogContract {
         _ = try log.createConsumerGroup(hub: "orders", name: "billing")
 
         try log.setCheckpoints([
-            checkpoint("billing", partition: 1, seq: 2), checkpoint("billing", partition: 0, seq: 1),
+            checkpoint("billing", partition: 1, seq: 2),
+            checkpoint("billing", partition: 0, seq: 1),
             checkpoint("$default", partition: 2, seq: 0),
         ])
         XCTAssertEqual(

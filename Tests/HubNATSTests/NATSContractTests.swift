@@ -11,16 +11,51 @@ final class NATSContractTests: NATSTestCase {
         }
     }
 
-    func testHubsAreCreatedListedShownAndDeleted() throws { try contract().hubsAreCreatedListedShownAndDeleted() }
-    func testAHubCreatedAgainUnderItsNameStartsEmpty() throws { try contract().aHubCreatedAgainUnderItsNameStartsEmpty() }
-    func testConsumerGroupsAreCreatedListedAndDeletedWithTheirCheckpoints() throws { try contract().consumerGroupsAreCreatedListedAndDeletedWithTheirCheckpoints() }
-    func testSequenceNumbersAreContiguousFromZeroPerPartitionInBatchOrder() throws { try contract().sequenceNumbersAreContiguousFromZeroPerPartitionInBatchOrder() }
-    func testOversizeEventsAndBatchesPublishNothing() throws { try contract().oversizeEventsAndBatchesPublishNothing() }
-    func testKeysContentTypesAndPropertiesRoundTripExactly() throws { try contract().keysContentTypesAndPropertiesRoundTripExactly() }
-    func testEveryPositionKindStartsWhereItSays() throws { try contract().everyPositionKindStartsWhereItSays() }
-    func testPartitionStatesCountWhatWasPublished() throws { try contract().partitionStatesCountWhatWasPublished() }
-    func testCheckpointsAreSetReplacedAndCleared() throws { try contract().checkpointsAreSetReplacedAndCleared() }
-    func testPurgeRemovesWhatRetentionExpiredAsOfNow() throws { try contract().purgeRemovesWhatRetentionExpiredAsOfNow() }
-    func testSchemasAreRegisteredVersionedAndBound() throws { try contract().schemasAreRegisteredVersionedAndBound() }
-    func testConcurrentRegistrationsGetDistinctVersions() throws { try contract().concurrentRegistrationsGetDistinctVersions() }
+    func testHubsAreCreatedListedShownAndDeleted() throws {
+        try contract().hubsAreCreatedListedShownAndDeleted()
+    }
+
+    func testAHubCreatedAgainUnderItsNameStartsEmpty() throws {
+        try contract().aHubCreatedAgainUnderItsNameStartsEmpty()
+    }
+
+    func testConsumerGroupsAreCreatedListedAndDeletedWithTheirCheckpoints() throws {
+        try contract().consumerGroupsAreCreatedListedAndDeletedWithTheirCheckpoints()
+    }
+
+    func testSequenceNumbersAreContiguousFromZeroPerPartitionInBatchOrder() throws {
+        try contract().sequenceNumbersAreContiguousFromZeroPerPartitionInBatchOrder()
+    }
+
+    func testOversizeEventsAndBatchesPublishNothing() throws {
+        try contract().oversizeEventsAndBatchesPublishNothing()
+    }
+
+    func testKeysContentTypesAndPropertiesRoundTripExactly() throws {
+        try contract().keysContentTypesAndPropertiesRoundTripExactly()
+    }
+
+    func testEveryPositionKindStartsWhereItSays() throws {
+        try contract().everyPositionKindStartsWhereItSays()
+    }
+
+    func testPartitionStatesCountWhatWasPublished() throws {
+        try contract().partitionStatesCountWhatWasPublished()
+    }
+
+    func testCheckpointsAreSetReplacedAndCleared() throws {
+        try contract().checkpointsAreSetReplacedAndCleared()
+    }
+
+    func testPurgeRemovesWhatRetentionExpiredAsOfNow() throws {
+        try contract().purgeRemovesWhatRetentionExpiredAsOfNow()
+    }
+
+    func testSchemasAreRegisteredVersionedAndBound() throws {
+        try contract().schemasAreRegisteredVersionedAndBound()
+    }
+
+    func testConcurrentRegistrationsGetDistinctVersions() throws {
+        try contract().concurrentRegistrationsGetDistinctVersions()
+    }
 }

@@ -10,6 +10,8 @@ import HubCore
 /// next message. Used by one thread at a time; each `publish` has its own inbox.
 struct PublishPipeline {
     let connection: NATSConnection
+    /// Runs shorter than this are flushed at once instead of waiting for libnats' flusher.
+    static let flushBelow = 32
 
     /// What the server answered for one message.
     enum Ack: Equatable {
@@ -39,6 +41,17 @@ struct PublishPipeline {
             } catch let error as NATSError {
                 sendError = error
                 break
+            }
+        }
+        // libnats sends buffered messages from a flusher thread that first waits a
+        // millisecond for more; a flush sends them now (and costs one small round trip).
+        // Measured on loopback: single events go from about 1,000 to 5,000 per second; long
+        // runs gain nothing from it, so they are left to the flusher.
+        if sent > 0, sent < PublishPipeline.flushBelow, sendError == nil {
+            do {
+                try connection.flush(timeoutMillis: timeoutMillis)
+            } catch let error as NATSError {
+                sendError = error
             }
         }
 

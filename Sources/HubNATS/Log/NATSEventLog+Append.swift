@@ -97,9 +97,10 @@ extension NATSEventLog {
                 case .conflict:
                     conflicts += 1
                     if conflicts > NATSEventLog.maxConflicts {
+                        let partition = chains[index].partition
                         chains[index].failure = HubError.storage(
-                            "other publishers kept appending to partition \(chains[index].partition)"
-                                + " in between")
+                            "other publishers kept appending to partition \(partition) in"
+                                + " between")
                     } else {
                         tips.forget(chains[index].stream)
                         try anchor(&chains[index], record)
@@ -109,7 +110,8 @@ extension NATSEventLog {
                     if case .noResponders = error,
                        try jetStream.streamState(chains[index].stream) == nil
                     {
-                        chains[index].failure = streamMissing(record, partition: chains[index].partition)
+                        chains[index].failure = streamMissing(
+                            record, partition: chains[index].partition)
                     }
                 case .refused(let error):
                     chains[index].failure = error

@@ -57,9 +57,14 @@ extension NATSEventLog {
                         + " \(hub)/\(group)")
                 try check(checkpoint, of: record)
             }
-            let removed = partitions ?? Array(0..<record.properties.partitionCount)
-            for partition in removed {
-                try checkpointsBucket.remove(Naming.checkpointKey(record, group, partition))
+            // Only keys that exist are removed: removing writes a marker even for a missing key.
+            let removed = partitions.map(Set.init)
+            let groupKey = Naming.groupKey(record, group)
+            for entry in try checkpointsBucket.entries(matching: groupKey + ".*") {
+                let partition = Int(entry.key.split(separator: ".").last ?? "") ?? -1
+                if removed == nil || removed!.contains(partition) {
+                    try checkpointsBucket.remove(entry.key)
+                }
             }
             for checkpoint in checkpoints {
                 try checkpointsBucket.put(

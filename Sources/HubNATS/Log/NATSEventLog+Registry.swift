@@ -118,7 +118,8 @@ extension NATSEventLog: SchemaRegistry {
                 var record = try HubRecord(bytes: entry.value)
                 guard record.name == hub else { throw HubError.hubNotFound(hub) }
                 record.properties.schema = binding
-                if try hubsBucket.update(key, RecordJSON.encode(record.json), revision: entry.revision) {
+                let value = RecordJSON.encode(record.json)
+                if try hubsBucket.update(key, value, revision: entry.revision) {
                     hubCache.store(record, now: MonotonicClock.millis())
                     return record.properties
                 }

@@ -44,7 +44,8 @@ enum SchemaKeys {
         let json = try RecordJSON.parse(bytes, what: "schema version record")
         return SchemaVersion(
             group: try RecordJSON.string(json, "group"), name: try RecordJSON.string(json, "name"),
-            version: Int(try RecordJSON.int(json, "version")), id: try RecordJSON.string(json, "id"),
+            version: Int(try RecordJSON.int(json, "version")),
+            id: try RecordJSON.string(json, "id"),
             definition: try RecordJSON.string(json, "definition"),
             canonicalForm: try RecordJSON.string(json, "canonicalForm"),
             registeredAt: try RecordJSON.int(json, "registeredAt"))
