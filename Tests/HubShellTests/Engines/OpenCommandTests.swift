@@ -113,4 +113,12 @@ final class OpenCommandTests: XCTestCase {
         XCTAssertEqual(test.run("open /tmp/elsewhere"), 1)
         XCTAssertEqual(test.errors, "error: this shell cannot open another engine\n")
     }
+
+    func testBenchInTwoProcessesNeedsAnEngineASecondProcessCanOpen() {
+        let test = TestShell(commands: DomainCommands.all)
+        XCTAssertEqual(test.run("bench e2e --events 10 --processes 2"), 1)
+        XCTAssertTrue(
+            test.errors.hasPrefix("error: bench e2e --processes 2 needs an engine a second"),
+            test.errors)
+    }
 }
