@@ -98,6 +98,7 @@ final class OptionsTests: XCTestCase {
 
     func testLabelsNameTheNamespace() {
         XCTAssertEqual(Engines.lmdbLabel("/tmp/streams"), "streams")
-        XCTAssertEqual(Engines.natsLabel(NATSAddress(servers: ["a:1"], namespace: "ops")), "nats:ops")
+        XCTAssertEqual(
+            Engines.natsLabel(NATSAddress(servers: ["a:1"], namespace: "ops")), "nats:ops")
     }
 }

@@ -29,7 +29,8 @@ final class EngineTargetTests: XCTestCase {
     }
 
     func testNATSAddressWithSeveralServersAndANamespace() throws {
-        let target = try EngineTarget.parse("nats://127.0.0.1:4222,127.0.0.1:4223,host-3:4224/team_1")
+        let target = try EngineTarget.parse(
+            "nats://127.0.0.1:4222,127.0.0.1:4223,host-3:4224/team_1")
         XCTAssertEqual(
             target,
             .nats(NATSAddress(

@@ -50,8 +50,8 @@ final class OpenCommandTests: XCTestCase {
 
     func testOpenSwitchesTheLogAndThePromptAndClosesTheOldEngine() {
         let before = shell.context.log
-        XCTAssertEqual(shell.runScript("open nats://127.0.0.1:4222,127.0.0.1:4223/team", file: nil), 0,
-                       stderr.text)
+        let open = "open nats://127.0.0.1:4222,127.0.0.1:4223/team"
+        XCTAssertEqual(shell.runScript(open, file: nil), 0, stderr.text)
         XCTAssertEqual(
             engines.opened,
             [.nats(NATSAddress(servers: ["127.0.0.1:4222", "127.0.0.1:4223"], namespace: "team"))])
@@ -64,8 +64,8 @@ final class OpenCommandTests: XCTestCase {
     }
 
     func testCommandsAfterOpenUseTheNewLog() {
-        XCTAssertEqual(shell.runScript("hub create old; open /tmp/second; hub list --json", file: nil),
-                       0, stderr.text)
+        let script = "hub create old; open /tmp/second; hub list --json"
+        XCTAssertEqual(shell.runScript(script, file: nil), 0, stderr.text)
         XCTAssertFalse(stdout.text.contains("\"old\""), stdout.text)
         XCTAssertEqual(shell.runScript("hub create fresh; hub list --json", file: nil), 0)
         XCTAssertTrue(stdout.text.contains("\"name\":\"fresh\""), stdout.text)

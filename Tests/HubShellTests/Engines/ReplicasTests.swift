@@ -9,7 +9,8 @@ final class ReplicasTests: XCTestCase {
         XCTAssertEqual(test.run("hub create orders --partitions 2 --replicas 3"), 0, test.errors)
         XCTAssertEqual(
             test.output,
-            "created hub 'orders': 2 partitions, 3 replicas, retention 7d, max event size 1.0 MiB\n")
+            "created hub 'orders': 2 partitions, 3 replicas, retention 7d, max event size"
+                + " 1.0 MiB\n")
         XCTAssertEqual(test.run("hub show orders"), 0, test.errors)
         XCTAssertTrue(test.output.contains("\n  replicas        3\n"), test.output)
         XCTAssertEqual(test.run("hub list"), 0, test.errors)

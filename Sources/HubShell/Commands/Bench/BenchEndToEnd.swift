@@ -17,8 +17,8 @@ enum BenchEndToEnd {
                 "With --processes 1 (the default) producers and consumer are threads of this"
                     + " process, and the consumer wakes as soon as an append commits. With"
                     + " --processes 2 a second hubsh process on the same namespace (data"
-                    + " directory or NATS cluster) publishes (it runs this command with --role publisher) while this one"
-                    + " tails, polling as 'tail' does.",
+                    + " directory or NATS cluster) publishes (it runs this command with --role"
+                    + " publisher) while this one tails, polling as 'tail' does.",
             ],
             flags: [
                 BenchFlags.events(default: 10_000),
