@@ -76,6 +76,8 @@ let package = Package(
         .testTarget(
             name: "HubSchemaTests", dependencies: ["HubSchema", "HubCore"],
             path: "Tests/HubSchemaTests"),
+        // hubsh's own command line and engine choice, tested inside the executable's module.
+        .testTarget(name: "HubshTests", dependencies: ["hubsh"], path: "Tests/HubshTests"),
         .testTarget(name: "EndToEndTests", path: "Tests/EndToEndTests"),
     ]
 )

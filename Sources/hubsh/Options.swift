@@ -4,6 +4,8 @@ import HubShell
 /// hubsh's own command line: where the data lives, how to run, and what to run.
 struct Options {
     var dataDirectory: String?
+    /// `--engine TARGET`: a NATS cluster, or the embedded log in a directory.
+    var engine: EngineTarget?
     var json = false
     var keepGoing = false
     var noColor = false
@@ -18,13 +20,19 @@ struct Options {
     static let standardInputName = "-"
 
     static let usage = """
-        usage: hubsh [--data DIR] [--json] [--keep-going] [--no-color] [--no-plugins]
-                     [--verbose] [-c COMMANDS | -f SCRIPT | SCRIPT]
+        usage: hubsh [--data DIR | --engine TARGET] [--json] [--keep-going] [--no-color]
+                     [--no-plugins] [--verbose] [-c COMMANDS | -f SCRIPT | SCRIPT]
 
-        An interactive, scriptable shell for Event-Hubs-style event streams on this machine.
+        An interactive, scriptable shell for Event-Hubs-style event streams, on this machine's
+        embedded log or on a NATS JetStream cluster.
 
-          --data DIR      the data directory (default $HUBSH_HOME, else $XDG_DATA_HOME/hubsh,
-                          else ~/.local/share/hubsh); one directory is one namespace
+          --data DIR      the data directory of the embedded log (default $HUBSH_HOME, else
+                          $XDG_DATA_HOME/hubsh, else ~/.local/share/hubsh); one directory is
+                          one namespace
+          --engine TARGET nats://HOST:PORT[,HOST:PORT...][/NAMESPACE] for a NATS JetStream
+                          cluster (namespace default 'default'); lmdb:DIR or a plain path
+                          for the embedded log in DIR. Default $HUBSH_ENGINE, else the
+                          data directory above. Not together with --data
           --json          print JSON from every command, one object per line
           -c COMMANDS     run COMMANDS (separated by ';' or newlines) and exit
           -f SCRIPT       run the script file and exit (also: hubsh SCRIPT); - reads
@@ -39,7 +47,8 @@ struct Options {
           -h, --help      print this help
 
         Without -c or -f, hubsh reads commands from the terminal with line editing, or from
-        standard input when it is not a terminal. Type 'help' inside for the commands.
+        standard input when it is not a terminal. Type 'help' inside for the commands;
+        'open TARGET' switches to another data directory or cluster.
 
         exit status: 0 success, 1 a command failed, 2 a usage error, 130 interrupted
         """
@@ -51,6 +60,15 @@ struct Options {
             throw OptionError("--data needs a directory path, not an empty one")
         }
         return path
+    }
+
+    /// The target of `--engine`, or a usage error naming what is wrong with it.
+    static func engine(_ text: String, from source: String = "--engine") throws -> EngineTarget {
+        do {
+            return try EngineTarget.parse(text)
+        } catch let error as EngineTargetError {
+            throw OptionError("\(source): \(error)")
+        }
     }
 
     /// Parses `arguments` (without the program name); throws a message for a usage error.
@@ -66,6 +84,7 @@ struct Options {
             let argument = arguments[index]
             switch argument {
             case "--data", "-d": options.dataDirectory = try directory(value(for: argument))
+            case "--engine": options.engine = try engine(value(for: argument))
             case "--json": options.json = true
             case "--keep-going", "-k": options.keepGoing = true
             case "--no-color", "--no-colour": options.noColor = true
@@ -79,6 +98,8 @@ struct Options {
                 if argument.hasPrefix("--data=") {
                     options.dataDirectory = try directory(
                         String(argument.dropFirst("--data=".count)))
+                } else if argument.hasPrefix("--engine=") {
+                    options.engine = try engine(String(argument.dropFirst("--engine=".count)))
                 } else if argument.hasPrefix("-") && argument != "-" {
                     throw OptionError(
                         "unknown option '\(argument)' (see 'hubsh --help')")
@@ -92,6 +113,11 @@ struct Options {
         }
         if options.commands != nil && options.scriptFile != nil {
             throw OptionError("give -c COMMANDS or a script, not both")
+        }
+        if options.dataDirectory != nil && options.engine != nil {
+            throw OptionError(
+                "give --data DIR or --engine TARGET, not both (--engine lmdb:DIR names a data"
+                    + " directory too)")
         }
         return options
     }

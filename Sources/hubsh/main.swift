@@ -4,7 +4,7 @@ import HubCore
 import HubLMDB
 import HubShell
 
-/// hubsh: parse the command line, open the namespace's log, and run the shell.
+/// hubsh: parse the command line, open the namespace's engine, and run the shell.
 func main() -> Int32 {
     hubsh_ignore_sigpipe()
     let environment = ProcessInfo.processInfo.environment
@@ -26,12 +26,13 @@ func main() -> Int32 {
 
     let output = Output.standard(json: options.json, noColor: options.noColor)
     output.verbose = options.verbose
-    let directory = DataDirectory.resolve(options.dataDirectory, environment: environment)
-    let namespace = DataDirectory.namespace(
-        of: directory, given: options.dataDirectory, environment: environment)
-    let log: EventLog
+    let engine: OpenedEngine
     do {
-        log = try LMDBEventLog.open(directory: directory, namespace: namespace)
+        let start = try Engines.startingTarget(options, environment: environment)
+        engine = try Engines.open(start.target, label: start.label)
+    } catch let error as OptionError {
+        FileHandle.standardError.write(Data("hubsh: \(error)\n".utf8))
+        return 2
     } catch {
         output.error("\(error)")
         output.flush()
@@ -40,13 +41,13 @@ func main() -> Int32 {
 
     let interactive = options.commands == nil && options.scriptFile == nil && isatty(0) == 1
     let context = ShellContext(
-        log: log, output: output, isInteractive: interactive, dataDirectory: directory)
+        engine: engine, output: output, isInteractive: interactive,
+        engineOpener: { try Engines.open($0) })
     let registry = CommandRegistry(DomainCommands.all)
     let shell = Shell(
         context: context, registry: registry,
         options: ShellOptions(
-            keepGoing: options.keepGoing, historyPath: interactive ? History.defaultPath() : nil,
-            promptNamespace: namespace))
+            keepGoing: options.keepGoing, historyPath: interactive ? History.defaultPath() : nil))
     if !options.noPlugins {
         shell.autoloadPlugins(PluginSearchPath.files(environment: environment))
     }

@@ -9,6 +9,9 @@ struct Hubsh {
     var environment: [String: String] = [:]
     /// An engine address given with `--engine` instead of `--data DIR`, such as a NATS cluster.
     var engine: String?
+    /// The arguments that choose the engine, in place of `engine` and `--data DIR`: `[]` lets
+    /// `$HUBSH_ENGINE` choose; a test may also give both flags to see them refused.
+    var engineArguments: [String]? = nil
 
     struct Result {
         var status: Int32
@@ -69,7 +72,8 @@ struct Hubsh {
         try? FileManager.default.removeItem(atPath: dataDirectory)
     }
 
-    /// Runs `hubsh --data DIR ARGS...` with `stdin` as its input and waits for it to exit.
+    /// Runs `hubsh --data DIR ARGS...` (or `--engine`) with `stdin` as its input and
+    /// waits for it to exit.
     @discardableResult
     func run(_ arguments: [String], stdin: String = "", timeout: TimeInterval = 60) -> Result {
         let process = start(arguments)
@@ -89,7 +93,7 @@ struct Hubsh {
     func start(_ arguments: [String]) -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Hubsh.binary)
-        let store = engine.map { ["--engine", $0] } ?? ["--data", dataDirectory]
+        let store = engineArguments ?? engine.map { ["--engine", $0] } ?? ["--data", dataDirectory]
         process.arguments = store + arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"

@@ -64,6 +64,21 @@ final class InteractiveTests: XCTestCase {
         XCTAssertEqual(try second.waitForExit(), 0)
     }
 
+    func testOpenChangesThePromptAndAFailedOpenKeepsIt() throws {
+        let other = Hubsh.temporaryDirectory("pty-other")
+        defer { try? FileManager.default.removeItem(atPath: other) }
+        let name = (other as NSString).lastPathComponent
+        let shell = try startShell()
+        shell.send("open \(other)\r")
+        try shell.expect("opened '\(name)'")
+        try shell.expectPrompt("hubsh:\(name)>")
+        shell.send("open nats://127.0.0.1:1\r")
+        try shell.expect("; the shell stays on '\(name)'")
+        try shell.expectPrompt("hubsh:\(name)>")
+        shell.send("exit\r")
+        XCTAssertEqual(try shell.waitForExit(), 1)
+    }
+
     func testCtrlCStopsATailAndThePromptComesBack() throws {
         let shell = try startShell()
         shell.send("hub create orders-tail --partitions 1\r")

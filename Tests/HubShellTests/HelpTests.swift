@@ -65,6 +65,7 @@ final class HelpTests: XCTestCase {
               echo                 print the words, separated by spaces
               exit                 leave hubsh with an exit status
               help                 list the commands, or show one command's help
+              open                 switch to another data directory or NATS cluster
               plugin disable       hide everything a plugin adds
               plugin enable        show again what a disabled plugin adds
               plugin info          show a plugin's commands, generators, formats and hooks
@@ -182,6 +183,10 @@ final class HelpTests: XCTestCase {
                 """),
             text)
         XCTAssertTrue(text.hasPrefix("usage: hub create NAME [--partitions N]"), text)
+        XCTAssertTrue(
+            text.contains(
+                "  --replicas N            copies of each partition on a replicated engine, 1-5"),
+            text)
         XCTAssertTrue(text.split(separator: "\n").allSatisfy { $0.count <= 80 }, text)
     }
 

@@ -5,13 +5,13 @@
 enum Builtins {
     /// The first words of the built-ins; `help` lists them apart from the domain commands.
     static let names: Set<String> = [
-        "echo", "sleep", "set", "unset", "source", "exit", "help", "plugin",
+        "echo", "sleep", "set", "unset", "source", "open", "exit", "help", "plugin",
     ]
 
     static func commands(for shell: Shell) -> [Command] {
         [
             BuiltinsEcho.command, BuiltinsSleep.command, BuiltinsVariables.set,
-            BuiltinsVariables.unset, BuiltinsSource.command(for: shell),
+            BuiltinsVariables.unset, BuiltinsSource.command(for: shell), BuiltinsOpen.command,
             BuiltinsExit.command(for: shell), Help.command(for: shell),
         ] + PluginCommands.all(for: shell)
     }

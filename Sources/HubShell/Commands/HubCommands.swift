@@ -12,6 +12,8 @@ enum HubCommands {
                     + " a letter or digit. The consumer group $default is created with it.",
                 "Retention is how long events are kept: 30m, 36h, 7d or 1d12h. The maximum event"
                     + " size also caps the size of one batch.",
+                "--replicas is how many servers keep a copy of each partition on a replicated"
+                    + " engine (NATS JetStream); the embedded log keeps one and refuses more.",
             ],
             positionals: [Positional("NAME", "the new hub's name")],
             flags: [
@@ -23,12 +25,17 @@ enum HubCommands {
                     "--max-event-size", value: "BYTES",
                     "largest event or batch, such as 1MiB or 262144 (default 1MiB)"),
                 Flag(
+                    "--replicas", value: "N",
+                    "copies of each partition on a replicated engine, 1-\(HubSpec.maxReplicas)"
+                        + " (default 1)"),
+                Flag(
                     "--if-not-exists",
                     "succeed without a change when the hub exists (for repeatable scripts)"),
             ],
             examples: [
                 "hub create orders",
                 "hub create orders --partitions 8 --if-not-exists",
+                "hub create payments --partitions 8 --replicas 3",
                 "hub create clickstream --partitions 32 --retention 1d",
                 "hub create invoices --max-event-size 256KiB",
             ]),
@@ -37,6 +44,8 @@ enum HubCommands {
             spec.partitionCount = try arguments.int(
                 "--partitions", default: HubSpec.defaultPartitionCount,
                 range: 1...HubSpec.maxPartitionCount)
+            spec.replicas = try arguments.int(
+                "--replicas", default: 1, range: 1...HubSpec.maxReplicas)
             if let token = arguments.token("--retention") {
                 guard let millis = Retention.parse(token.text),
                       (60_000...HubSpec.maxRetentionMillis).contains(millis)
@@ -75,7 +84,8 @@ enum HubCommands {
             } else {
                 context.output.line(
                     "created hub '\(hub.name)': \(hub.partitionCount)"
-                        + " partition\(hub.partitionCount == 1 ? "" : "s"), retention"
+                        + " partition\(hub.partitionCount == 1 ? "" : "s"),"
+                        + (hub.replicas == 1 ? "" : " \(hub.replicas) replicas,") + " retention"
                         + " \(Retention.format(hub.retentionMillis)), max event size"
                         + " \(ByteSize.format(Int64(hub.maxEventSize)))")
             }
@@ -101,7 +111,8 @@ enum HubCommands {
                     context.output.json(.object(members))
                 } else {
                     rows.append([
-                        hub.name, String(hub.partitionCount), Retention.format(hub.retentionMillis),
+                        hub.name, String(hub.partitionCount), String(hub.replicas),
+                        Retention.format(hub.retentionMillis),
                         String(events), ByteSize.format(bytes), String(groups),
                         Timestamp.format(hub.createdAt),
                     ])
@@ -110,7 +121,8 @@ enum HubCommands {
             guard !context.output.wantsJSON(arguments) else { return }
             context.output.table(
                 [
-                    .init("HUB"), .init("PARTITIONS", numeric: true), .init("RETENTION"),
+                    .init("HUB"), .init("PARTITIONS", numeric: true),
+                    .init("REPLICAS", numeric: true), .init("RETENTION"),
                     .init("EVENTS", numeric: true), .init("SIZE", numeric: true),
                     .init("GROUPS", numeric: true), .init("CREATED"),
                 ], rows, empty: "no hubs yet; create one with 'hub create NAME'")
@@ -140,6 +152,7 @@ enum HubCommands {
             let output = context.output
             output.line(output.style(.bold, "hub \(hub.name)"))
             output.line("  partitions      \(hub.partitionCount)")
+            output.line("  replicas        \(hub.replicas)")
             output.line("  retention       \(Retention.format(hub.retentionMillis))")
             output.line("  max event size  \(ByteSize.format(Int64(hub.maxEventSize)))")
             output.line("  created         \(Timestamp.format(hub.createdAt))")
@@ -215,6 +228,7 @@ enum HubJSON {
             ("name", .string(hub.name)),
             ("partitionCount", .int(hub.partitionCount)),
             ("partitionIds", .array(hub.partitionIds.map { .string($0) })),
+            ("replicas", .int(hub.replicas)),
             ("retention", .string(Retention.format(hub.retentionMillis))),
             ("retentionMillis", .int(hub.retentionMillis)),
             ("maxEventSize", .int(hub.maxEventSize)),

@@ -20,8 +20,8 @@ enum PluginCommands {
                         + " adds its commands, generators, formats and hooks; a name that"
                         + " clashes with one hubsh already has refuses the whole plugin.",
                     "At start hubsh loads the plugins in $HUBSH_PLUGIN_PATH (files or folders,"
-                        + " separated by ':') and in the plugins folder of its data directory"
-                        + " ($XDG_DATA_HOME/hubsh/plugins); hubsh --no-plugins skips them.",
+                        + " separated by ':') and in $XDG_DATA_HOME/hubsh/plugins (else"
+                        + " ~/.local/share/hubsh/plugins); hubsh --no-plugins skips them.",
                 ],
                 positionals: [Positional("PATH", "the plugin's .so file", completion: .file)],
                 examples: ["plugin load ~/hello/.build/debug/libHello.so"]),

@@ -8,7 +8,7 @@ enum Tail {
             details: [
                 "Starts at --from (default latest: only new events) or, with --group, after that"
                     + " group's checkpoints, without moving them. Events published by other"
-                    + " hubsh processes on the same data directory show up within 100 ms.",
+                    + " hubsh processes on the same namespace show up within 100 ms.",
                 "Interactively it runs until Ctrl-C. In scripts give --count or --timeout.",
             ],
             positionals: [Positional("HUB", "the hub", completion: .hub)],

@@ -16,7 +16,7 @@ extension Shell {
             completer: Completer(registry: registry, context: context),
             warn: { output.warning($0) })
         output.note(
-            "hubsh \(HubshVersion.current), namespace '\(options.promptNamespace)'."
+            "hubsh \(HubshVersion.current), namespace '\(context.engineLabel)'."
                 + " Type 'help' for the commands, Ctrl-D to leave.")
         output.flush()
 
@@ -96,8 +96,9 @@ extension Shell {
     }
 
     /// `hubsh:NAMESPACE> `, bold when colour is on; the escape codes are marked for libedit.
+    /// It follows `open`, which changes the namespace.
     var prompt: String {
-        let text = "hubsh:\(options.promptNamespace)>"
+        let text = "hubsh:\(context.engineLabel)>"
         guard context.output.useColor else { return text + " " }
         return "\u{1}\u{1B}[1m\u{2}" + text + "\u{1}\u{1B}[0m\u{2} "
     }

@@ -8,8 +8,16 @@ import HubCore
 /// One context exists per shell. Commands run on the shell's thread, one at a time; a command
 /// that waits (tail, sleep) polls `isInterrupted` so Ctrl-C brings the prompt back.
 public final class ShellContext: @unchecked Sendable {
-    /// The log every command talks to; the only way to reach stored events.
-    public var log: EventLog
+    /// The engine behind `log`; `open` replaces it (`switchEngine`).
+    public private(set) var engine: OpenedEngine
+    /// The log every command talks to; the only way to reach stored events. Setting it hands
+    /// the shell a bare log (tests do): the engine before is not closed, and the label stays.
+    public var log: EventLog {
+        get { engine.log }
+        set { engine = OpenedEngine(log: newValue, label: engine.label, target: nil) }
+    }
+    /// Opens another engine for `open TARGET`; nil when this shell cannot switch engines.
+    public let engineOpener: EngineOpener?
     public let output: Output
     public let router = PartitionRouter()
     /// The loaded plugins and the generators, formats and hooks they add.
@@ -18,22 +26,47 @@ public final class ShellContext: @unchecked Sendable {
     public var variables: [String: String] = [:]
     /// True when a person types at a terminal (prompts, line editing, Ctrl-C returns to prompt).
     public let isInteractive: Bool
-    /// The data directory behind the log, for messages.
-    public let dataDirectory: String
     /// Folders of the scripts being sourced, innermost last; relative paths resolve against the
     /// innermost, else against the working directory.
     public var scriptDirectories: [String] = []
     /// Who writes checkpoints from this shell: `hubsh@HOST:PID`.
     public let owner: String
     /// Registered schemas compiled once for this process, by schema id.
-    let schemas = SchemaCatalog()
+    private(set) var schemas = SchemaCatalog()
 
-    public init(log: EventLog, output: Output, isInteractive: Bool, dataDirectory: String) {
-        self.log = log
+    public init(
+        engine: OpenedEngine, output: Output, isInteractive: Bool,
+        engineOpener: EngineOpener? = nil
+    ) {
+        self.engine = engine
+        self.engineOpener = engineOpener
         self.output = output
         self.isInteractive = isInteractive
-        self.dataDirectory = dataDirectory
         self.owner = "hubsh@\(ProcessInfo.processInfo.hostName):\(getpid())"
+    }
+
+    /// A context on a bare log that cannot switch engines: for tests and tools.
+    public convenience init(log: EventLog, output: Output, isInteractive: Bool) {
+        self.init(
+            engine: OpenedEngine(log: log, label: log.namespace, target: nil), output: output,
+            isInteractive: isInteractive)
+    }
+
+    /// What the prompt shows after `hubsh:`.
+    public var engineLabel: String { engine.label }
+
+    /// Opens `target` and makes it this shell's engine, closing the one before. When opening
+    /// fails the old engine stays, and the error says why.
+    public func switchEngine(to target: EngineTarget) throws {
+        guard let engineOpener else {
+            throw CommandFailure("this shell cannot open another engine")
+        }
+        let opened = try engineOpener(target)
+        let old = engine
+        engine = opened
+        // Compiled schemas belong to the old registry: ids of another namespace could clash.
+        schemas = SchemaCatalog()
+        old.close()
     }
 
     /// True once Ctrl-C was pressed during the running command. Commands that wait check it.

@@ -24,8 +24,7 @@ final class SchemaCompletionTests: XCTestCase {
         let output = Output(
             standardOutput: BufferSink(), standardError: BufferSink(), isTerminal: false,
             useColor: false)
-        let context = ShellContext(
-            log: log, output: output, isInteractive: false, dataDirectory: folder.path)
+        let context = ShellContext(log: log, output: output, isInteractive: false)
         completer = Completer(registry: CommandRegistry(DomainCommands.all), context: context)
     }
 

@@ -17,7 +17,8 @@ final class MemoryEventLog: EventLog, @unchecked Sendable {
         }
         let hub = HubProperties(
             name: spec.name, partitionCount: spec.partitionCount,
-            retentionMillis: spec.retentionMillis, maxEventSize: spec.maxEventSize, createdAt: 0)
+            retentionMillis: spec.retentionMillis, maxEventSize: spec.maxEventSize, createdAt: 0,
+            replicas: spec.replicas)
         hubList.append(hub)
         groups[spec.name] = [
             ConsumerGroup(hub: spec.name, name: Names.defaultConsumerGroup, createdAt: 0)

@@ -15,12 +15,11 @@ final class TestShell {
     init(commands: [Command] = [], keepGoing: Bool = false) {
         let output = Output(
             standardOutput: stdout, standardError: stderr, isTerminal: false, useColor: false)
-        context = ShellContext(
-            log: log, output: output, isInteractive: false, dataDirectory: "/nonexistent")
+        context = ShellContext(log: log, output: output, isInteractive: false)
         registry = CommandRegistry(commands)
         shell = Shell(
             context: context, registry: registry,
-            options: ShellOptions(keepGoing: keepGoing, promptNamespace: "test"))
+            options: ShellOptions(keepGoing: keepGoing))
     }
 
     /// Runs `text` as a script and returns its status.

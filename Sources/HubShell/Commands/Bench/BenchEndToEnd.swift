@@ -16,9 +16,9 @@ enum BenchEndToEnd {
                     + " percentiles and their chart.",
                 "With --processes 1 (the default) producers and consumer are threads of this"
                     + " process, and the consumer wakes as soon as an append commits. With"
-                    + " --processes 2 a second hubsh process on the same data directory"
-                    + " publishes (it runs this command with --role publisher) while this one"
-                    + " tails, polling as 'tail' does.",
+                    + " --processes 2 a second hubsh process on the same namespace (data"
+                    + " directory or NATS cluster) publishes (it runs this command with --role"
+                    + " publisher) while this one tails, polling as 'tail' does.",
             ],
             flags: [
                 BenchFlags.events(default: 10_000),
@@ -39,6 +39,16 @@ enum BenchEndToEnd {
             ]),
         run: run)
 
+    /// The hubsh arguments that open this shell's engine in the publishing process.
+    static func otherProcessArguments(_ context: ShellContext) throws -> [String] {
+        guard let target = context.engine.target else {
+            throw CommandFailure(
+                "bench e2e --processes 2 needs an engine a second hubsh process can open, and"
+                    + " this shell's log was handed to it directly; use --processes 1")
+        }
+        return target.commandLineArguments
+    }
+
     static func run(_ arguments: Arguments, _ context: ShellContext) throws {
         let session = BenchSession(context: context, arguments: arguments)
         let publish = try BenchFlags.publishWorkload(
@@ -55,6 +65,7 @@ enum BenchEndToEnd {
             return
         }
         let partitions = try BenchFlags.partitions(arguments)
+        let engineArguments = processes == 2 ? try otherProcessArguments(context) : []
         let control = session.control()
 
         let other = OtherProcessResult()
@@ -64,7 +75,7 @@ enum BenchEndToEnd {
             let publishers: EndToEndBenchmark.Publishers
             if processes == 2 {
                 let process = PublisherProcess(
-                    dataDirectory: context.dataDirectory,
+                    engineArguments: engineArguments,
                     command: publisherCommand(workload, hub: hub.name))
                 publishers = .external { other.set(try process.run()) }
             } else {

@@ -2,12 +2,14 @@ import Foundation
 import HubCore
 
 /// The second hubsh process of a two-process `bench e2e`: it publishes while this process
-/// tails, both on the same data directory.
+/// tails, both on the same namespace.
 ///
 /// It is this same executable, run as `hubsh --data DIR --json -c 'bench e2e --role publisher
-/// ...'`; its one line of JSON output is its publishing side of the run.
+/// ...'` (or `--engine nats://...`); its one line of JSON output is its publishing side of the
+/// run.
 struct PublisherProcess: Sendable {
-    let dataDirectory: String
+    /// `--data DIR` or `--engine ADDRESS`: what opens this shell's engine.
+    let engineArguments: [String]
     /// The bench command the other process runs.
     let command: String
 
@@ -25,7 +27,7 @@ struct PublisherProcess: Sendable {
     func run() throws -> JSONValue? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try PublisherProcess.executable())
-        process.arguments = ["--data", dataDirectory, "--json", "-c", command]
+        process.arguments = engineArguments + ["--json", "-c", command]
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
