@@ -50,7 +50,8 @@ let package = Package(
             ],
             path: "Sources/HubShell"),
         .executableTarget(
-            name: "hubsh", dependencies: ["HubShell", "HubLMDB", "HubCore", "CSupport"],
+            name: "hubsh",
+            dependencies: ["HubShell", "HubLMDB", "HubNATS", "HubCore", "CSupport"],
             path: "Sources/hubsh"),
 
         .testTarget(name: "HubCoreTests", dependencies: ["HubCore"], path: "Tests/HubCoreTests"),
@@ -77,7 +78,8 @@ let package = Package(
             name: "HubSchemaTests", dependencies: ["HubSchema", "HubCore"],
             path: "Tests/HubSchemaTests"),
         // hubsh's own command line and engine choice, tested inside the executable's module.
-        .testTarget(name: "HubshTests", dependencies: ["hubsh"], path: "Tests/HubshTests"),
+        .testTarget(
+            name: "HubshTests", dependencies: ["hubsh", "HubCore"], path: "Tests/HubshTests"),
         .testTarget(name: "EndToEndTests", path: "Tests/EndToEndTests"),
     ]
 )

@@ -32,8 +32,6 @@ public enum HubError: Error, Equatable, CustomStringConvertible, Sendable {
     case storage(String)
     case readOnly(path: String)
     case corrupt(path: String, detail: String)
-    /// An engine address such as `nats://HOST:PORT` that cannot be read.
-    case invalidEngineAddress(String, reason: String)
     /// The engine at `address` cannot be reached or does not answer; `detail` says how.
     case engineUnavailable(address: String, detail: String)
     /// A replicated engine stored only part of a batch: `landed` are the events it
@@ -105,9 +103,6 @@ public enum HubError: Error, Equatable, CustomStringConvertible, Sendable {
         case .corrupt(let path, let detail):
             return "data directory '\(path)' is not a readable hubsh store (\(detail));"
                 + " move it aside or give another with --data DIR"
-        case .invalidEngineAddress(let text, let reason):
-            return "invalid engine address '\(text)': \(reason); use"
-                + " nats://HOST:PORT[,HOST:PORT...][/NAMESPACE]"
         case .engineUnavailable(let address, let detail):
             return "cannot reach the NATS cluster at \(address): \(detail); is it running?"
                 + " (start one with 'bash .ci/nats-cluster start')"

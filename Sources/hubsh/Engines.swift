@@ -1,6 +1,7 @@
 import Foundation
 import HubCore
 import HubLMDB
+import HubNATS
 import HubShell
 
 /// Opens the engine a target names: the embedded LMDB log in a data directory, or a NATS
@@ -41,12 +42,10 @@ enum Engines {
             let log = try LMDBEventLog.open(directory: directory, namespace: namespace)
             return OpenedEngine(log: log, label: namespace, target: target) { log.close() }
         case .nats(let address):
-            // The NATS JetStream engine plugs in here, and only here:
-            //     let log = try NATSEventLog.open(address: address.url)
-            //     return OpenedEngine(
-            //         log: log, label: natsLabel(address), target: target) { log.close() }
-            _ = natsLabel(address)
-            throw HubError.unsupported("the NATS engine is not built into this hubsh")
+            let log = try NATSEventLog.open(address: address)
+            return OpenedEngine(log: log, label: natsLabel(address), target: target) {
+                log.close()
+            }
         }
     }
 

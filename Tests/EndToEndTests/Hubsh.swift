@@ -90,7 +90,10 @@ struct Hubsh {
     }
 
     /// Starts hubsh without waiting; read its output with `finish`.
-    func start(_ arguments: [String]) -> Process {
+    ///
+    /// With `outputFile`, standard output goes to that file instead of a pipe: a long-running
+    /// hubsh that prints a lot (a tail) never blocks on a pipe nobody reads yet.
+    func start(_ arguments: [String], outputFile: String? = nil) -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Hubsh.binary)
         let store = engineArguments ?? engine.map { ["--engine", $0] } ?? ["--data", dataDirectory]
@@ -100,7 +103,12 @@ struct Hubsh {
         for (key, value) in environment { env[key] = value }
         process.environment = env
         process.standardInput = Pipe()
-        process.standardOutput = Pipe()
+        if let outputFile {
+            FileManager.default.createFile(atPath: outputFile, contents: nil)
+            process.standardOutput = FileHandle(forWritingAtPath: outputFile)
+        } else {
+            process.standardOutput = Pipe()
+        }
         process.standardError = Pipe()
         do {
             try process.run()
@@ -111,7 +119,8 @@ struct Hubsh {
     }
 
     func finish(_ process: Process, timeout: TimeInterval = 60) -> Result {
-        let out = (process.standardOutput as! Pipe).fileHandleForReading
+        let out = (process.standardOutput as? Pipe)?.fileHandleForReading
+            ?? FileHandle(forReadingAtPath: "/dev/null")!
         let err = (process.standardError as! Pipe).fileHandleForReading
         let group = DispatchGroup()
         nonisolated(unsafe) var outData = Data()

@@ -43,14 +43,16 @@ extension NATSTestCluster {
             process.executableURL = URL(fileURLWithPath: "/bin/bash")
             let script = Hubsh.projectRoot.appendingPathComponent(".ci/nats-cluster").path
             process.arguments = [script, "--dir", directory] + arguments
-            let errors = Pipe()
-            process.standardError = errors
-            process.standardOutput = Pipe()
+            // A file, not a pipe: `restart` leaves a server running in the background that
+            // holds the script's output open, and a pipe would then never end.
+            let errorPath = Hubsh.temporaryDirectory("cluster") + "/stderr"
+            FileManager.default.createFile(atPath: errorPath, contents: nil)
+            process.standardError = FileHandle(forWritingAtPath: errorPath)
+            process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
             try process.run()
             process.waitUntilExit()
             guard process.terminationStatus == 0 else {
-                let text = String(
-                    decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                let text = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
                 throw ClusterError(
                     description: "nats-cluster \(arguments.joined(separator: " ")) failed: \(text)")
             }

@@ -55,24 +55,14 @@ final class NATSEngineTests: NATSTestCase {
         }
     }
 
-    func testBadAddressesAreRefusedInOneLine() {
-        let cases: [(String, String)] = [
-            ("127.0.0.1:4222", "it must start with nats://"),
-            ("nats://127.0.0.1", "'127.0.0.1' needs a port, as in HOST:4222"),
-            ("nats://127.0.0.1:99999", "'99999' is not a port from 1 to 65535"),
-            ("nats://:4222", "':4222' has no host name"),
-            ("nats://127.0.0.1:4222/", "the namespace after '/' is empty"),
-            ("nats://127.0.0.1:4222/a.b", "a namespace has only letters, digits, '-' and '_'"),
-        ]
-        for (text, reason) in cases {
+    func testBadAddressesAreRefusedInOneLineBeforeConnecting() {
+        for text in ["nats://127.0.0.1:99999", "nats://127.0.0.1:4222/a.b", "nats://a@b:1"] {
             XCTAssertThrowsError(try NATSEventLog.open(address: text), text) {
-                XCTAssertEqual($0 as? HubError, .invalidEngineAddress(text, reason: reason))
+                let message = ($0 as? EngineTargetError)?.description ?? "\($0)"
+                XCTAssertTrue(message.contains(text), message)
+                XCTAssertFalse(message.contains("\n"), message)
             }
         }
-        let parsed = try? NATSAddress.parse("nats://a:1,nats://b:2,c:3/dev_1")
-        XCTAssertEqual(parsed?.servers, ["nats://a:1", "nats://b:2", "nats://c:3"])
-        XCTAssertEqual(parsed?.namespace, "dev_1")
-        XCTAssertEqual(try? NATSAddress.parse("nats://a:1").namespace, "default")
     }
 
     func testAMaximumEventSizeOverMaxPayloadIsRefusedNamingIt() throws {

@@ -50,7 +50,8 @@ class NATSTestCase: XCTestCase {
     {
         let server = try requireServer()
         let log = try NATSEventLog.open(
-            address: server.address + "/" + (namespace ?? self.namespace), options: options)
+            address: NATSAddress.parse(server.address + "/" + (namespace ?? self.namespace)),
+            options: options)
         openedLogs.append(log)
         return log
     }

@@ -73,6 +73,31 @@ final class JetStream: @unchecked Sendable {
             lastSequence: state.LastSeq, lastTimeNanos: state.LastTime)
     }
 
+    /// The stream's leader and followers (`js_GetStreamInfo`'s cluster part); nil when the
+    /// stream does not exist.
+    func streamCluster(_ name: String) throws -> StreamCluster? {
+        var info: UnsafeMutablePointer<jsStreamInfo>?
+        var jsCode = jsErrCode(rawValue: 0)
+        let status = js_GetStreamInfo(&info, handle, name, nil, &jsCode)
+        if status == NATS_NOT_FOUND || jsCode == JSStreamNotFoundErr { return nil }
+        try NATSError.check(status, jsCode: jsCode)
+        guard let info else { return nil }
+        defer { jsStreamInfo_Destroy(info) }
+        guard let cluster = info.pointee.Cluster?.pointee else {
+            return StreamCluster(leader: nil, followers: [])
+        }
+        var followers: [StreamCluster.Peer] = []
+        for index in 0..<Int(cluster.ReplicasLen) {
+            guard let peer = cluster.Replicas?[index]?.pointee else { continue }
+            followers.append(
+                StreamCluster.Peer(
+                    name: peer.Name.map { String(cString: $0) } ?? "?", current: peer.Current,
+                    offline: peer.Offline, lag: peer.Lag))
+        }
+        let leader = cluster.Leader.map { String(cString: $0) }
+        return StreamCluster(leader: leader?.isEmpty == true ? nil : leader, followers: followers)
+    }
+
     /// Removes the messages before `sequence` (`js_PurgeStream` with `Purge.Sequence`).
     func purge(_ name: String, before sequence: UInt64) throws {
         var options = jsOptions()
@@ -113,4 +138,17 @@ struct StreamState: Equatable {
     /// The last sequence ever given; 0 before the first message. Purges keep it.
     var lastSequence: UInt64
     var lastTimeNanos: Int64
+}
+
+/// Where a replicated stream lives: its leader and its followers.
+struct StreamCluster: Equatable {
+    var leader: String?
+    var followers: [Peer]
+
+    struct Peer: Equatable {
+        var name: String
+        var current: Bool
+        var offline: Bool
+        var lag: UInt64
+    }
 }

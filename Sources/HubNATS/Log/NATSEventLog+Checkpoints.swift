@@ -3,7 +3,7 @@ import HubCore
 extension NATSEventLog {
     /// The checkpoints of `group`, or of every group when nil, ordered by group and partition.
     public func checkpoints(hub: String, group: String?) throws -> [Checkpoint] {
-        try perform("list the checkpoints of hub '\(hub)'") {
+        try performRetrying("list the checkpoints of hub '\(hub)'") {
             let record = try requireHub(hub)
             let pattern: String
             if let group {
@@ -24,7 +24,7 @@ extension NATSEventLog {
     /// given out), then writes them one key each.
     public func setCheckpoints(_ checkpoints: [Checkpoint]) throws {
         guard let first = checkpoints.first else { return }
-        try perform("write checkpoints of hub '\(first.hub)'") {
+        try performRetrying("write checkpoints of hub '\(first.hub)'") {
             var records: [String: HubRecord] = [:]
             var writes: [(String, [UInt8])] = []
             for checkpoint in checkpoints {
@@ -44,7 +44,7 @@ extension NATSEventLog {
     public func replaceCheckpoints(
         hub: String, group: String, partitions: [Int]?, with checkpoints: [Checkpoint]
     ) throws {
-        try perform("reset the checkpoints of group '\(group)' of hub '\(hub)'") {
+        try performRetrying("reset the checkpoints of group '\(group)' of hub '\(hub)'") {
             let record = try requireHub(hub)
             try requireGroup(record, group)
             for partition in partitions ?? [] {

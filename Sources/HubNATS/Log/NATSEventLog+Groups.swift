@@ -24,7 +24,7 @@ extension NATSEventLog {
 
     /// The hub's consumer groups, ordered by name; `$default` comes first.
     public func consumerGroups(hub: String) throws -> [ConsumerGroup] {
-        try perform("list the consumer groups of hub '\(hub)'") {
+        try performRetrying("list the consumer groups of hub '\(hub)'") {
             try groups(of: try requireHub(hub))
         }
     }

@@ -54,14 +54,14 @@ extension NATSEventLog {
 
     /// Every hub, ordered by name.
     public func hubs() throws -> [HubProperties] {
-        try perform("list hubs") {
+        try performRetrying("list hubs") {
             try hubsBucket.entries(matching: ">").map { try HubRecord(bytes: $0.value) }
                 .map(\.properties).sorted { $0.name < $1.name }
         }
     }
 
     public func hub(named name: String) throws -> HubProperties {
-        try perform("read hub '\(name)'") { try requireHub(name).properties }
+        try performRetrying("read hub '\(name)'") { try requireHub(name).properties }
     }
 
     /// Removes the hub record first, so the hub is gone for everyone at once, then its

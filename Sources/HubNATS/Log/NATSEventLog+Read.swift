@@ -15,7 +15,7 @@ extension NATSEventLog {
     public func read(hub: String, partition: Int, from position: EventPosition, maxCount: Int)
         throws -> [ReceivedEvent]
     {
-        try perform("read partition \(partition) of hub '\(hub)'") {
+        try performRetrying("read partition \(partition) of hub '\(hub)'") {
             let record = try cachedHub(hub)
             try record.properties.check(partition: partition)
             let state = try partitionState(record, partition).state
@@ -30,7 +30,7 @@ extension NATSEventLog {
     /// The state of every partition of the hub, one stream at a time (not one snapshot: a
     /// partition read later may include events appended after an earlier one was read).
     public func partitionStates(hub: String) throws -> [PartitionState] {
-        try perform("read the partitions of hub '\(hub)'") {
+        try performRetrying("read the partitions of hub '\(hub)'") {
             let record = try cachedHub(hub)
             return try (0..<record.properties.partitionCount).map {
                 try partitionState(record, $0).state
@@ -58,29 +58,43 @@ extension NATSEventLog {
                     .map { try event(from: $0, partition: partition) }
             }
         }
-        if reader == nil {
-            reader = try PullReader(
-                jetStream, stream: stream, subject: subject(record, partition), from: first)
-        }
-        guard let reader else { return [] }
+        let subject = self.subject(record, partition)
+        var current = try reader ?? PullReader(
+            jetStream, stream: stream, subject: subject, from: first)
         var events: [ReceivedEvent] = []
         events.reserveCapacity(count)
         let maxBytes = max(NATSEventLog.fetchMaxBytes, 2 * maxPayload)
+        var restarts = 0
         do {
-            while events.count < count {
-                let messages = try reader.fetch(count: count - events.count, maxBytes: maxBytes)
+            fetching: while events.count < count {
+                let messages = try current.fetch(count: count - events.count, maxBytes: maxBytes)
                 if messages.isEmpty { break }
                 for message in messages {
+                    let expected = first + UInt64(events.count)
+                    // A consumer moved to a new stream leader may start over from where it was
+                    // created: what it sends again is dropped, and a fresh consumer picks up
+                    // where this read is.
+                    if let sequence = message.streamPosition()?.sequence, sequence < expected {
+                        current.close()
+                        restarts += 1
+                        guard restarts <= NATSEventLog.maxReaderRestarts else { break fetching }
+                        current = try PullReader(
+                            jetStream, stream: stream, subject: subject, from: expected)
+                        continue fetching
+                    }
                     events.append(try event(from: message, partition: partition))
                 }
             }
         } catch {
-            reader.close()
+            current.close()
             throw error
         }
-        readers.put(reader)
+        if restarts <= NATSEventLog.maxReaderRestarts { readers.put(current) }
         return events
     }
+
+    /// How often one read replaces a consumer that went back in the stream.
+    static let maxReaderRestarts = 3
 
     /// A stored message as an event of `partition`.
     func event(from message: IncomingMessage, partition: Int) throws -> ReceivedEvent {

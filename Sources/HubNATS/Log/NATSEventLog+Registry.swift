@@ -24,14 +24,14 @@ extension NATSEventLog: SchemaRegistry {
     }
 
     public func schemaGroups() throws -> [SchemaGroup] {
-        try perform("list schema groups") {
+        try performRetrying("list schema groups") {
             try schemasBucket.entries(matching: "g.*").map { try SchemaKeys.group($0.value) }
                 .sorted { $0.name < $1.name }
         }
     }
 
     public func schemaGroup(named name: String) throws -> SchemaGroup {
-        try perform("read schema group '\(name)'") { try requireSchemaGroup(name) }
+        try performRetrying("read schema group '\(name)'") { try requireSchemaGroup(name) }
     }
 
     public func registerSchema(
@@ -68,7 +68,7 @@ extension NATSEventLog: SchemaRegistry {
     }
 
     public func schemaVersions(group: String, name: String) throws -> [SchemaVersion] {
-        try perform("read schema '\(group)/\(name)'") {
+        try performRetrying("read schema '\(group)/\(name)'") {
             _ = try requireSchemaGroup(group)
             let found = try versions(group: group, name: name)
             guard !found.isEmpty else {
@@ -79,7 +79,7 @@ extension NATSEventLog: SchemaRegistry {
     }
 
     public func latestSchemas(group: String?) throws -> [SchemaVersion] {
-        try perform("list schemas") {
+        try performRetrying("list schemas") {
             if let group { _ = try requireSchemaGroup(group) }
             let pattern = group.map { "v." + SchemaKeys.token($0) + ".>" } ?? "v.>"
             var latest: [String: SchemaVersion] = [:]
@@ -93,7 +93,7 @@ extension NATSEventLog: SchemaRegistry {
     }
 
     public func schema(id: String) throws -> SchemaVersion {
-        try perform("find schema id '\(id)'") {
+        try performRetrying("find schema id '\(id)'") {
             let valid = !id.isEmpty && id.utf8.allSatisfy {
                 (48...57).contains($0) || (97...122).contains($0)
             }

@@ -58,15 +58,18 @@ public final class NATSEventLog: EventLog, @unchecked Sendable {
         /// the pauses between sends (0.1 s, doubling up to 3.2 s) the defaults ride out about
         /// 40 seconds without a leader.
         public var maxResends: Int
+        /// How long a read keeps trying while the cluster has no leader for what it reads.
+        public var readRetryMillis: Int64
 
         public init(
             clock: @escaping @Sendable () -> Int64 = { Timestamp.now() }, bucketReplicas: Int = 3,
-            ackTimeoutMillis: Int64 = 5000, maxResends: Int = 6
+            ackTimeoutMillis: Int64 = 5000, maxResends: Int = 6, readRetryMillis: Int64 = 30_000
         ) {
             self.clock = clock
             self.bucketReplicas = bucketReplicas
             self.ackTimeoutMillis = ackTimeoutMillis
             self.maxResends = maxResends
+            self.readRetryMillis = readRetryMillis
         }
     }
 
@@ -96,17 +99,18 @@ public final class NATSEventLog: EventLog, @unchecked Sendable {
     /// Connects to the cluster at `address` (`nats://HOST:PORT[,HOST:PORT...][/NAMESPACE]`)
     /// and opens the namespace's buckets, creating them on first use.
     ///
-    /// A bad address throws `HubError.invalidEngineAddress`; a cluster that does not answer
-    /// throws `HubError.engineUnavailable`, each as one line.
+    /// A bad address throws `EngineTargetError`; a cluster that does not answer throws
+    /// `HubError.engineUnavailable`, each as one line.
     public static func open(address: String) throws -> NATSEventLog {
-        try open(address: address, options: Options())
+        try open(address: NATSAddress.parse(address), options: Options())
     }
 
-    public static func open(address text: String, options: Options) throws -> NATSEventLog {
-        let address = try NATSAddress.parse(text)
+    public static func open(address: NATSAddress, options: Options = Options()) throws
+        -> NATSEventLog
+    {
         let connection: NATSConnection
         do {
-            connection = try NATSConnection.connect(servers: address.servers)
+            connection = try NATSConnection.connect(servers: address.serverURLs)
         } catch let error as NATSError {
             throw ErrorMapping.unreachable(address, error)
         }
@@ -139,6 +143,32 @@ public final class NATSEventLog: EventLog, @unchecked Sendable {
             return try body()
         } catch let error as NATSError {
             throw ErrorMapping.hubError(for: error, address: address, action: action())
+        }
+    }
+
+    /// Runs `body`, which must do no harm when run twice (a read, or writing checkpoints to
+    /// given values), trying again while the cluster is between leaders.
+    ///
+    /// A failure that `retrySafe` calls passing (a timeout,
+    /// no responders, a stream without a leader) is retried after 0.1 s, doubling to 3.2 s,
+    /// until `options.readRetryMillis` have passed; then it is reported as `perform` does.
+    /// A tail or a consume running through a failover thus goes on by itself.
+    func performRetrying<T>(_ action: @autoclosure () -> String, _ body: () throws -> T) throws
+        -> T
+    {
+        let deadline = MonotonicClock.millis() + options.readRetryMillis
+        var pause: UInt32 = 100_000
+        while true {
+            do {
+                return try body()
+            } catch let error as NATSError
+                where error.retrySafe && MonotonicClock.millis() + Int64(pause / 1000) < deadline
+            {
+                usleep(pause)
+                pause = min(pause * 2, 3_200_000)
+            } catch let error as NATSError {
+                throw ErrorMapping.hubError(for: error, address: address, action: action())
+            }
         }
     }
 

@@ -141,11 +141,17 @@ enum HubCommands {
             let hub = try context.log.hub(named: arguments.string(at: 0))
             let states = try context.log.partitionStates(hub: hub.name)
             let groups = try context.log.consumerGroups(hub: hub.name)
+            let replicas = try (context.log as? ReplicaReporting)?.partitionReplicas(hub: hub.name)
             if context.output.wantsJSON(arguments) {
                 guard case .object(var members) = HubJSON.properties(hub) else { return }
                 members.append(("consumerGroups", .array(groups.map { .string($0.name) })))
                 members.append(("schema", HubSet.json(hub.schema)))
-                members.append(("partitions", .array(states.map(HubJSON.partition))))
+                let partitions = states.map { state in
+                    HubJSON.partition(state, replicas: replicas?.first {
+                        $0.partition == state.partition
+                    })
+                }
+                members.append(("partitions", .array(partitions)))
                 context.output.json(.object(members))
                 return
             }
@@ -163,20 +169,30 @@ enum HubCommands {
                         + " \(schema.onInvalid.rawValue))")
             }
             output.line()
+            var columns: [Output.Column] = [
+                .init("PARTITION", numeric: true), .init("FIRST SEQ", numeric: true),
+                .init("LAST SEQ", numeric: true), .init("EVENTS", numeric: true),
+                .init("BYTES", numeric: true), .init("LAST ENQUEUED"),
+            ]
+            if replicas != nil { columns += [.init("LEADER"), .init("FOLLOWERS")] }
             output.table(
-                [
-                    .init("PARTITION", numeric: true), .init("FIRST SEQ", numeric: true),
-                    .init("LAST SEQ", numeric: true), .init("EVENTS", numeric: true),
-                    .init("BYTES", numeric: true), .init("LAST ENQUEUED"),
-                ],
+                columns,
                 states.map { state in
-                    [
+                    var row = [
                         String(state.partition),
                         state.isEmpty ? "-" : String(state.firstSequenceNumber),
                         state.isEmpty ? "-" : String(state.lastSequenceNumber),
                         String(state.eventCount), String(state.bytes),
                         state.lastEnqueuedTime.map(Timestamp.format) ?? "-",
                     ]
+                    if let replicas {
+                        let partition = replicas.first { $0.partition == state.partition }
+                        row += [
+                            partition?.leader ?? "(electing)",
+                            partition.map(HubText.followers) ?? "-",
+                        ]
+                    }
+                    return row
                 })
         })
 
@@ -236,8 +252,11 @@ enum HubJSON {
         ])
     }
 
-    static func partition(_ state: PartitionState) -> JSONValue {
-        .object([
+    /// A partition's state, with its leader and followers on a replicating engine.
+    static func partition(_ state: PartitionState, replicas: PartitionReplicas? = nil)
+        -> JSONValue
+    {
+        var members: [(String, JSONValue)] = [
             ("partition", .string(String(state.partition))),
             ("firstSequenceNumber", .int(state.firstSequenceNumber)),
             ("lastSequenceNumber", .int(state.lastSequenceNumber)),
@@ -247,6 +266,33 @@ enum HubJSON {
             ("lastEnqueuedTime", state.lastEnqueuedTime.map { .string(Timestamp.format($0)) }
                 ?? .null),
             ("isEmpty", .bool(state.isEmpty)),
-        ])
+        ]
+        if let replicas {
+            members.append(("leader", replicas.leader.map { .string($0) } ?? .null))
+            members.append(
+                ("followers",
+                 .array(replicas.followers.map { follower in
+                     .object([
+                         ("server", .string(follower.server)),
+                         ("current", .bool(follower.current)),
+                         ("offline", .bool(follower.offline)),
+                         ("lag", .int(Int64(clamping: follower.lag))),
+                     ])
+                 })))
+        }
+        return .object(members)
+    }
+}
+
+/// Text for hubs and partitions.
+enum HubText {
+    /// A partition's followers in one cell: `n2, n3 (offline)`, `n1 (behind 12)`, or `-`.
+    static func followers(_ replicas: PartitionReplicas) -> String {
+        guard !replicas.followers.isEmpty else { return "-" }
+        return replicas.followers.map { follower in
+            if follower.offline { return "\(follower.server) (offline)" }
+            if !follower.current { return "\(follower.server) (behind \(follower.lag))" }
+            return follower.server
+        }.joined(separator: ", ")
     }
 }

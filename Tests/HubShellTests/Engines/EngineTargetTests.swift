@@ -1,3 +1,4 @@
+import HubCore
 import XCTest
 
 @testable import HubShell
