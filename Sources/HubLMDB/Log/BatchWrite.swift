@@ -3,45 +3,33 @@ import HubCore
 /// Writes validated batches of events inside one write transaction: a lone append's batch, or
 /// every batch of a group commit.
 ///
-/// What it learns it keeps for the rest of the transaction: each hub record is read once, each
-/// partition's state is read once and stored once when the writer finishes, and one cursor
-/// writes every event. So the batches of a group cost little more than one batch of the same
-/// events.
+/// What it learns it keeps for the rest of the transaction: each hub record is read once, and
+/// each partition gets one appender, whose cursor finds the partition's newest event once and
+/// then appends every event of the transaction to the partition's database. No partition
+/// state is stored: the events themselves tell it (see `Databases`). So the batches of a group
+/// cost little more than one batch of the same events.
 ///
 /// Numbers are given in batch order: each partition's events get its next sequence numbers
 /// and offsets in the order they come in the batch. The events are then written partition by
-/// partition: consecutive keys of one partition usually land on the page the cursor is
-/// already on, which LMDB finds without searching the tree from its root again.
+/// partition, each run through its partition's appender.
 struct BatchWriter {
     private let tables: Tables
-    private var appender: EventAppender
     private var hubs: [String: HubRecord] = [:]
-    /// Partition states as the batches so far left them, by hub id and partition.
-    private var states: [StateKey: PartitionState] = [:]
-    /// The partitions whose states changed, with their hubs, in the order they first did.
-    private var touched: [(StateKey, HubRecord)] = []
+    /// Partition states as the batches so far left them.
+    private var states: [PartitionId: PartitionState] = [:]
+    /// Each touched partition's appender; their cursors end with the transaction.
+    private var appenders: [PartitionId: EventAppender] = [:]
 
-    private struct StateKey: Hashable {
-        let hubId: UInt32
-        let partition: Int
-    }
-
-    /// Runs `body` with a writer over `tables`, then stores the partition states it changed.
+    /// Runs `body` with a writer over `tables`.
     static func writing<T>(in tables: Tables, _ body: (inout BatchWriter) throws -> T) throws
         -> T
     {
-        try tables.events.withAppender { appender in
-            var writer = BatchWriter(tables: tables, appender: appender)
-            let value = try body(&writer)
-            try writer.storeStates()
-            appender = writer.appender
-            return value
-        }
+        var writer = BatchWriter(tables: tables)
+        return try body(&writer)
     }
 
-    private init(tables: Tables, appender: EventAppender) {
+    private init(tables: Tables) {
         self.tables = tables
-        self.appender = appender
     }
 
     /// The hub called `name`; throws `HubError.hubNotFound` when there is none.
@@ -66,7 +54,7 @@ struct BatchWriter {
                 let partition = events[index].partition
                 var slot = slotOfPartition[partition]
                 if slot < 0 {
-                    var state = try state(StateKey(hubId: record.id, partition: partition), record)
+                    var state = try state(PartitionId(hubId: record.id, partition: partition), record)
                     state.lastEnqueuedTime = max(now, state.lastEnqueuedTime ?? now)
                     slot = planned.count
                     slotOfPartition[partition] = slot
@@ -84,39 +72,49 @@ struct BatchWriter {
                 planned[slot].bytes += Int64(size)
             }
             for state in planned {
-                states[StateKey(hubId: record.id, partition: state.partition)] = state
+                states[PartitionId(hubId: record.id, partition: state.partition)] = state
             }
 
-            // One key per partition run, its sequence number updated for each event.
-            var previous: EventKey?
+            // One appender per partition run.
+            var run = -1
+            var appender: EventAppender?
             for index in plan.writingOrder() {
                 let event = plan.landed[index]
-                var key = previous.flatMap { $0.partition == UInt16(event.partition) ? $0 : nil }
-                    ?? EventKey(
-                        hubId: record.id, partition: event.partition,
-                        sequenceNumber: event.sequenceNumber)
-                key.set(sequenceNumber: event.sequenceNumber)
-                try appender.append(
-                    events[index].data, key: key, size: plan.sizes[index],
-                    offset: event.offset, enqueuedTime: event.enqueuedTime)
-                previous = key
+                if event.partition != run {
+                    if let appender {
+                        appenders[PartitionId(hubId: record.id, partition: run)] = appender
+                    }
+                    run = event.partition
+                    appender = appenders[PartitionId(hubId: record.id, partition: run)]
+                }
+                try appender!.append(
+                    events[index].data, sequenceNumber: event.sequenceNumber,
+                    size: plan.sizes[index], offset: event.offset,
+                    enqueuedTime: event.enqueuedTime)
+            }
+            if let appender {
+                appenders[PartitionId(hubId: record.id, partition: run)] = appender
             }
         }
         return plan.landed
     }
 
-    /// The state of a partition as the transaction has it so far.
-    private mutating func state(_ key: StateKey, _ record: HubRecord) throws -> PartitionState {
-        if let state = states[key] { return state }
-        let state = try tables.partitions.state(record, key.partition)
-        touched.append((key, record))
-        return state
-    }
-
-    private func storeStates() throws {
-        for (key, record) in touched {
-            if let state = states[key] { try tables.partitions.store(record, state) }
+    /// The state of a partition as the transaction has it so far; the first time, from the
+    /// newest event its new appender finds, or from its `partitions` record when it has none.
+    /// Only the next sequence number, next offset and last enqueued time matter here.
+    private mutating func state(_ id: PartitionId, _ record: HubRecord) throws
+        -> PartitionState
+    {
+        if let state = states[id] { return state }
+        let appender = try tables.events.appender(record, id.partition)
+        appenders[id] = appender
+        guard let newest = appender.newest else {
+            return try tables.partitions.storedState(record, id.partition)
         }
+        return PartitionState(
+            partition: id.partition, firstSequenceNumber: newest.nextSequenceNumber,
+            nextSequenceNumber: newest.nextSequenceNumber, nextOffset: newest.nextOffset,
+            bytes: 0, lastEnqueuedTime: newest.lastEnqueuedTime)
     }
 
     /// Where each event of one batch lands, worked out before anything is written.
