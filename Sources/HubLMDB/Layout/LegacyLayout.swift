@@ -37,7 +37,7 @@ enum LegacyLayout {
         var conversion = Conversion()
         let events: MDB_dbi
         do {
-            events = try txn.openDatabase(named: "events", create: false)
+            events = try txn.openDatabase(named: Databases.legacyEventsName, create: false)
         } catch let error as LMDBError where error == .notFound {
             return conversion
         }
