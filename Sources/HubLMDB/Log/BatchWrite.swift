@@ -9,16 +9,22 @@ import HubCore
 /// state is stored: the events themselves tell it (see `Databases`). So the batches of a group
 /// cost little more than one batch of the same events.
 ///
-/// Numbers are given in batch order: each partition's events get its next sequence numbers
-/// and offsets in the order they come in the batch. The events are then written partition by
-/// partition, each run through its partition's appender.
+/// A batch is written partition by partition, in one pass: each partition's events get its
+/// next sequence numbers and offsets in the order they come in the batch, and each is encoded
+/// straight into the space its append reserved.
 struct BatchWriter {
     private let tables: Tables
     private var hubs: [String: HubRecord] = [:]
-    /// Partition states as the batches so far left them.
-    private var states: [PartitionId: PartitionState] = [:]
-    /// Each touched partition's appender; their cursors end with the transaction.
-    private var appenders: [PartitionId: EventAppender] = [:]
+    /// Each touched partition's appender and where the transaction has left it.
+    private var partitions: [PartitionId: PartitionWriter] = [:]
+
+    /// One partition being written: its appender and the numbers its next event gets.
+    private struct PartitionWriter {
+        var appender: EventAppender
+        var nextSequenceNumber: Int64
+        var nextOffset: Int64
+        var lastEnqueuedTime: Int64?
+    }
 
     /// Runs `body` with a writer over `tables`.
     static func writing<T>(in tables: Tables, _ body: (inout BatchWriter) throws -> T) throws
@@ -45,110 +51,72 @@ struct BatchWriter {
     mutating func write(_ batch: [RoutedEvent], to record: HubRecord, now: Int64) throws
         -> [EventMetadata]
     {
-        var plan = Plan(count: batch.count)
-        // The batch's partitions, each in a slot of its own while the batch is planned.
-        var slotOfPartition = [Int](repeating: -1, count: record.properties.partitionCount)
-        var planned: [PartitionState] = []
-        try batch.withUnsafeBufferPointer { events in
-            for index in events.indices {
-                let partition = events[index].partition
-                var slot = slotOfPartition[partition]
-                if slot < 0 {
-                    var state = try state(PartitionId(hubId: record.id, partition: partition), record)
-                    state.lastEnqueuedTime = max(now, state.lastEnqueuedTime ?? now)
-                    slot = planned.count
-                    slotOfPartition[partition] = slot
-                    planned.append(state)
-                }
-                let size = EventCodec.storedSize(of: events[index].data)
-                plan.add(
-                    EventMetadata(
-                        partition: partition, sequenceNumber: planned[slot].nextSequenceNumber,
-                        offset: planned[slot].nextOffset,
-                        enqueuedTime: planned[slot].lastEnqueuedTime ?? now),
-                    size: size)
-                planned[slot].nextSequenceNumber += 1
-                planned[slot].nextOffset += Int64(size)
-                planned[slot].bytes += Int64(size)
+        var landed = [EventMetadata](
+            repeating: EventMetadata(partition: 0, sequenceNumber: 0, offset: 0, enqueuedTime: 0),
+            count: batch.count)
+        let order = BatchWriter.partitionOrder(batch, record.properties.partitionCount)
+        var start = 0
+        while start < order.count {
+            let partition = batch[order[start]].partition
+            let id = PartitionId(hubId: record.id, partition: partition)
+            var writer = try partitionWriter(id, record)
+            let enqueuedTime = max(now, writer.lastEnqueuedTime ?? now)
+            var end = start
+            while end < order.count, batch[order[end]].partition == partition {
+                let index = order[end]
+                let size = EventCodec.storedSize(of: batch[index].data)
+                let buffer = try writer.appender.reserve(
+                    sequenceNumber: writer.nextSequenceNumber, size: size)
+                EventCodec.encode(
+                    batch[index].data, offset: writer.nextOffset, enqueuedTime: enqueuedTime,
+                    into: buffer)
+                landed[index] = EventMetadata(
+                    partition: partition, sequenceNumber: writer.nextSequenceNumber,
+                    offset: writer.nextOffset, enqueuedTime: enqueuedTime)
+                writer.nextSequenceNumber += 1
+                writer.nextOffset += Int64(size)
+                end += 1
             }
-            for state in planned {
-                states[PartitionId(hubId: record.id, partition: state.partition)] = state
-            }
-
-            // One appender per partition run.
-            var run = -1
-            var appender: EventAppender?
-            for index in plan.writingOrder() {
-                let event = plan.landed[index]
-                if event.partition != run {
-                    if let appender {
-                        appenders[PartitionId(hubId: record.id, partition: run)] = appender
-                    }
-                    run = event.partition
-                    appender = appenders[PartitionId(hubId: record.id, partition: run)]
-                }
-                try appender!.append(
-                    events[index].data, sequenceNumber: event.sequenceNumber,
-                    size: plan.sizes[index], offset: event.offset,
-                    enqueuedTime: event.enqueuedTime)
-            }
-            if let appender {
-                appenders[PartitionId(hubId: record.id, partition: run)] = appender
-            }
+            writer.lastEnqueuedTime = enqueuedTime
+            partitions[id] = writer
+            start = end
         }
-        return plan.landed
+        return landed
     }
 
-    /// The state of a partition as the transaction has it so far; the first time, from the
+    /// The writer of a partition as the transaction has left it; the first time, from the
     /// newest event its new appender finds, or from its `partitions` record when it has none.
-    /// Only the next sequence number, next offset and last enqueued time matter here.
-    private mutating func state(_ id: PartitionId, _ record: HubRecord) throws
-        -> PartitionState
+    private mutating func partitionWriter(_ id: PartitionId, _ record: HubRecord) throws
+        -> PartitionWriter
     {
-        if let state = states[id] { return state }
+        if let writer = partitions[id] { return writer }
         let appender = try tables.events.appender(record, id.partition)
-        appenders[id] = appender
-        guard let newest = appender.newest else {
-            return try tables.partitions.storedState(record, id.partition)
+        if let newest = appender.newest {
+            return PartitionWriter(
+                appender: appender, nextSequenceNumber: newest.nextSequenceNumber,
+                nextOffset: newest.nextOffset, lastEnqueuedTime: newest.lastEnqueuedTime)
         }
-        return PartitionState(
-            partition: id.partition, firstSequenceNumber: newest.nextSequenceNumber,
-            nextSequenceNumber: newest.nextSequenceNumber, nextOffset: newest.nextOffset,
-            bytes: 0, lastEnqueuedTime: newest.lastEnqueuedTime)
+        let state = try tables.partitions.storedState(record, id.partition)
+        return PartitionWriter(
+            appender: appender, nextSequenceNumber: state.nextSequenceNumber,
+            nextOffset: state.nextOffset, lastEnqueuedTime: state.lastEnqueuedTime)
     }
 
-    /// Where each event of one batch lands, worked out before anything is written.
-    private struct Plan {
-        /// Per event, in batch order.
-        var landed: [EventMetadata] = []
-        var sizes: [Int] = []
-
-        init(count: Int) {
-            landed.reserveCapacity(count)
-            sizes.reserveCapacity(count)
+    /// The batch's indices grouped by partition (a counting sort), in batch order within each
+    /// partition; the identity when the whole batch goes to one partition.
+    private static func partitionOrder(_ batch: [RoutedEvent], _ partitionCount: Int) -> [Int] {
+        guard let first = batch.first,
+              batch.contains(where: { $0.partition != first.partition })
+        else { return Array(batch.indices) }
+        var starts = [Int](repeating: 0, count: partitionCount + 1)
+        for index in batch.indices { starts[batch[index].partition + 1] += 1 }
+        for partition in 0..<partitionCount { starts[partition + 1] += starts[partition] }
+        var order = [Int](repeating: 0, count: batch.count)
+        for index in batch.indices {
+            let partition = batch[index].partition
+            order[starts[partition]] = index
+            starts[partition] += 1
         }
-
-        mutating func add(_ event: EventMetadata, size: Int) {
-            landed.append(event)
-            sizes.append(size)
-        }
-
-        /// The events' indices grouped by partition (a counting sort), in batch order within
-        /// each partition.
-        func writingOrder() -> [Int] {
-            guard let first = landed.first,
-                  landed.contains(where: { $0.partition != first.partition })
-            else { return Array(landed.indices) }
-            let highest = landed.reduce(0) { max($0, $1.partition) }
-            var starts = [Int](repeating: 0, count: highest + 2)
-            for event in landed { starts[event.partition + 1] += 1 }
-            for partition in 0...highest { starts[partition + 1] += starts[partition] }
-            var order = [Int](repeating: 0, count: landed.count)
-            for (index, event) in landed.enumerated() {
-                order[starts[event.partition]] = index
-                starts[event.partition] += 1
-            }
-            return order
-        }
+        return order
     }
 }

@@ -87,21 +87,29 @@ extension LMDBEventLog {
     }
 
     /// Throws the first rule `batch` breaks.
+    ///
+    /// An event's stored size is never less than the size that counts against the maximum (it
+    /// adds a header and length prefixes), and computing it costs no copy of the event, while
+    /// `EventData.size`, in another module, copies each event it is asked about. So the exact
+    /// sizes are computed only when the stored sizes come near the maximum.
     static func validate(_ batch: [RoutedEvent], for hub: HubProperties) throws {
-        try batch.withUnsafeBufferPointer { events in
-            var total = 0
-            for index in events.indices {
-                try hub.check(partition: events[index].partition)
-                let size = events[index].data.size
-                guard size <= hub.maxEventSize else {
-                    throw HubError.eventTooLarge(
-                        index: index, size: size, max: hub.maxEventSize, hub: hub.name)
-                }
-                total += size
+        var storedTotal = 0
+        for index in batch.indices {
+            try hub.check(partition: batch[index].partition)
+            storedTotal += EventCodec.storedSize(of: batch[index].data)
+        }
+        guard storedTotal > hub.maxEventSize else { return }
+        var total = 0
+        for index in batch.indices {
+            let size = batch[index].data.size
+            guard size <= hub.maxEventSize else {
+                throw HubError.eventTooLarge(
+                    index: index, size: size, max: hub.maxEventSize, hub: hub.name)
             }
-            guard total <= hub.maxEventSize else {
-                throw HubError.batchTooLarge(size: total, max: hub.maxEventSize, hub: hub.name)
-            }
+            total += size
+        }
+        guard total <= hub.maxEventSize else {
+            throw HubError.batchTooLarge(size: total, max: hub.maxEventSize, hub: hub.name)
         }
     }
 }

@@ -190,15 +190,19 @@ struct EventAppender {
         newest = (last + 1, header.offset + Int64(value.count), header.enqueuedTime)
     }
 
-    /// Stores `event` as event `sequenceNumber` with its `size` (from
-    /// `EventCodec.storedSize`), offset and enqueued time.
-    mutating func append(
-        _ event: EventData, sequenceNumber: Int64, size: Int, offset: Int64, enqueuedTime: Int64
-    ) throws {
+    /// Makes room for event `sequenceNumber`, `size` bytes long (from
+    /// `EventCodec.storedSize`), and returns it for the caller to encode the event into before
+    /// the transaction does anything else.
+    ///
+    /// The caller encodes, rather than handing the event over: an event passed across the
+    /// `mdb_cursor_put` call would be copied and its storage retained and released, which for
+    /// small events costs as much as encoding them.
+    mutating func reserve(sequenceNumber: Int64, size: Int) throws
+        -> UnsafeMutableRawBufferPointer
+    {
         key.set(sequenceNumber: sequenceNumber)
-        let buffer = try key.withUnsafeBytes {
+        return try key.withUnsafeBytes {
             try cursor.reserve(key: $0, size: size, append: true)
         }
-        EventCodec.encode(event, offset: offset, enqueuedTime: enqueuedTime, into: buffer)
     }
 }
