@@ -46,11 +46,11 @@ struct BatchWriter {
         return record
     }
 
-    /// Writes a validated batch to `record`'s partitions and returns where each event landed,
-    /// in batch order.
-    mutating func write(_ batch: [RoutedEvent], to record: HubRecord, now: Int64) throws
-        -> [EventMetadata]
-    {
+    /// Writes a validated batch, whose events' stored sizes are `sizes`, to `record`'s
+    /// partitions and returns where each event landed, in batch order.
+    mutating func write(
+        _ batch: [RoutedEvent], sizes: [Int], to record: HubRecord, now: Int64
+    ) throws -> [EventMetadata] {
         var landed = [EventMetadata](
             repeating: EventMetadata(partition: 0, sequenceNumber: 0, offset: 0, enqueuedTime: 0),
             count: batch.count)
@@ -64,7 +64,7 @@ struct BatchWriter {
             var end = start
             while end < order.count, batch[order[end]].partition == partition {
                 let index = order[end]
-                let size = EventCodec.storedSize(of: batch[index].data)
+                let size = sizes[index]
                 let buffer = try writer.appender.reserve(
                     sequenceNumber: writer.nextSequenceNumber, size: size)
                 EventCodec.encode(
