@@ -155,7 +155,7 @@ final class FormatConversionTests: LMDBTestCase {
         assertThrows(
             .storage(
                 "this data directory is in storage format 1, which hubsh converts to format 2"
-                    + " when it opens it for writing; open it once without --read-only"),
+                    + " in place; open it once with write access to convert it"),
             try openLog(notices: Notices(), readOnly: true))
     }
 
@@ -174,7 +174,7 @@ final class FormatConversionTests: LMDBTestCase {
         assertThrows(
             .storage(
                 "this data directory is in storage format 1, which hubsh converts to format 2"
-                    + " when it opens it for writing; open it once without --read-only"),
+                    + " in place; open it once with write access to convert it"),
             try openLog(notices: Notices(), readOnly: true))
     }
 }

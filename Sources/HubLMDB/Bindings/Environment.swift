@@ -36,6 +36,8 @@ final class Environment: @unchecked Sendable {
     let appendSignal = AppendSignal()
     /// The partition databases this process has open.
     let partitionHandles = PartitionHandles()
+    /// Read transactions kept for the next reads.
+    private let readers = ReadTransactionPool()
     /// Drops the map's pages from this process's resident memory every so many bytes.
     private let mappedPages: MappedPages
 
@@ -187,6 +189,7 @@ final class Environment: @unchecked Sendable {
         gate.withExclusive {
             guard !isClosed else { return }
             isClosed = true
+            readers.drain()
             mdb_env_close(env)
         }
     }
@@ -203,7 +206,8 @@ final class Environment: @unchecked Sendable {
     // MARK: - Transactions
 
     /// Runs `body` in a read-only transaction and ends the transaction before returning:
-    /// `mdb_txn_begin` with `MDB_RDONLY`, then `mdb_txn_abort`.
+    /// `mdb_txn_begin` with `MDB_RDONLY` (or `mdb_txn_renew` of one kept in
+    /// `ReadTransactionPool`), then `mdb_txn_reset` (or `mdb_txn_abort`).
     ///
     /// No transaction outlives the call, so an idle log pins no pages. When another process
     /// grew the map (`MDB_MAP_RESIZED`), the new size is adopted and the read retried; when
@@ -214,13 +218,12 @@ final class Environment: @unchecked Sendable {
         while true {
             let attempt: Attempt<T> = try gate.withShared {
                 try requireOpen()
-                var begun: OpaquePointer?
-                let code = mdb_txn_begin(env, nil, UInt32(MDB_RDONLY), &begun)
+                let (code, begun) = readers.take(env)
                 if code == MDB_MAP_RESIZED { return .mapResized }
                 if code == MDB_READERS_FULL && !clearedStaleReaders { return .readersFull }
                 try LMDBError.check(code)
                 guard let txn = begun else { throw LMDBError.badTransaction }
-                defer { mdb_txn_abort(txn) }
+                defer { readers.give(txn) }
                 let partitions = PartitionDatabases(
                     registry: partitionHandles, main: databases.main, isWrite: false)
                 do {
@@ -488,10 +491,12 @@ final class Environment: @unchecked Sendable {
         }
     }
 
-    /// Frees the reader slots of dead processes: `mdb_reader_check`.
+    /// Frees the reader slots of dead processes (`mdb_reader_check`) and those of the idle
+    /// transactions this process keeps.
     private func clearStaleReaders() {
         gate.withShared {
             guard !isClosed else { return }
+            readers.drain()
             var dead: Int32 = 0
             mdb_reader_check(env, &dead)
         }

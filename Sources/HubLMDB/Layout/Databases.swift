@@ -135,8 +135,8 @@ struct Databases: Sendable {
             guard create else {
                 throw HubError.storage(
                     "this data directory is in storage format \(version), which hubsh"
-                        + " converts to format \(Databases.formatVersion) when it opens it"
-                        + " for writing; open it once without --read-only")
+                        + " converts to format \(Databases.formatVersion) in place; open it"
+                        + " once with write access to convert it")
             }
             let conversion = try LegacyLayout.convert(in: txn, main: main)
             try writeFormatVersion(in: txn)
