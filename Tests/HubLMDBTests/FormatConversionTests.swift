@@ -82,7 +82,8 @@ final class FormatConversionTests: LMDBTestCase {
     func storedFormat(_ log: LMDBEventLog) throws -> UInt32 {
         let meta = log.environment.databases.meta
         return try log.environment.read { txn in
-            var reader = RawReader(try XCTUnwrap(try txn.value(forKey: Databases.formatKey, in: meta)))
+            let stored = try txn.value(forKey: Databases.formatKey, in: meta)
+            var reader = RawReader(try XCTUnwrap(stored))
             return try reader.readUInt32()
         }
     }

@@ -51,37 +51,39 @@ struct BatchWriter {
     mutating func write(
         _ batch: [RoutedEvent], sizes: [Int], to record: HubRecord, now: Int64
     ) throws -> [EventMetadata] {
-        var landed = [EventMetadata](
-            repeating: EventMetadata(partition: 0, sequenceNumber: 0, offset: 0, enqueuedTime: 0),
-            count: batch.count)
         let order = BatchWriter.partitionOrder(batch, record.properties.partitionCount)
-        var start = 0
-        while start < order.count {
-            let partition = batch[order[start]].partition
-            let id = PartitionId(hubId: record.id, partition: partition)
-            var writer = try partitionWriter(id, record)
-            let enqueuedTime = max(now, writer.lastEnqueuedTime ?? now)
-            var end = start
-            while end < order.count, batch[order[end]].partition == partition {
-                let index = order[end]
-                let size = sizes[index]
-                let buffer = try writer.appender.reserve(
-                    sequenceNumber: writer.nextSequenceNumber, size: size)
-                EventCodec.encode(
-                    batch[index].data, offset: writer.nextOffset, enqueuedTime: enqueuedTime,
-                    into: buffer)
-                landed[index] = EventMetadata(
-                    partition: partition, sequenceNumber: writer.nextSequenceNumber,
-                    offset: writer.nextOffset, enqueuedTime: enqueuedTime)
-                writer.nextSequenceNumber += 1
-                writer.nextOffset += Int64(size)
-                end += 1
+        // Every slot is written below; a throw leaves the array, made of plain numbers, unused.
+        return try [EventMetadata](unsafeUninitializedCapacity: batch.count) { landed, count in
+            var start = 0
+            while start < order.count {
+                let partition = batch[order[start]].partition
+                let id = PartitionId(hubId: record.id, partition: partition)
+                var writer = try partitionWriter(id, record)
+                let enqueuedTime = max(now, writer.lastEnqueuedTime ?? now)
+                var end = start
+                while end < order.count, batch[order[end]].partition == partition {
+                    let index = order[end]
+                    let size = sizes[index]
+                    let buffer = try writer.appender.reserve(
+                        sequenceNumber: writer.nextSequenceNumber, size: size)
+                    EventCodec.encode(
+                        batch[index].data, offset: writer.nextOffset,
+                        enqueuedTime: enqueuedTime, into: buffer)
+                    landed.initializeElement(
+                        at: index,
+                        to: EventMetadata(
+                            partition: partition, sequenceNumber: writer.nextSequenceNumber,
+                            offset: writer.nextOffset, enqueuedTime: enqueuedTime))
+                    writer.nextSequenceNumber += 1
+                    writer.nextOffset += Int64(size)
+                    end += 1
+                }
+                writer.lastEnqueuedTime = enqueuedTime
+                partitions[id] = writer
+                start = end
             }
-            writer.lastEnqueuedTime = enqueuedTime
-            partitions[id] = writer
-            start = end
+            count = batch.count
         }
-        return landed
     }
 
     /// The writer of a partition as the transaction has left it; the first time, from the
