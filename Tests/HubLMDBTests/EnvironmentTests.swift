@@ -287,7 +287,7 @@ final class EnvironmentTests: LMDBTestCase {
         log.close()
         assertThrows(
             .corrupt(path: dataDirectory,
-                     detail: "it is in format version 99; this hubsh reads version 1"),
+                     detail: "it is in format version 99; this hubsh reads version 2"),
             try openLog())
     }
 
@@ -295,8 +295,9 @@ final class EnvironmentTests: LMDBTestCase {
         let log = try openLog(withHub: HubSpec(name: "orders", partitionCount: 1))
         try publish(log, hub: "orders", partition: 0, count: 2)
         try log.environment.write(durability: .durable) { txn in
-            let key = EventKey(hubId: 1, partition: 0, sequenceNumber: 1)
-            try txn.put([1, 2, 3], forKey: key.bytes, in: log.environment.databases.events)
+            let id = PartitionId(hubId: 1, partition: 0)
+            let dbi = try XCTUnwrap(try txn.partitionDatabase(id, create: false))
+            try txn.put([1, 2, 3], forKey: EventKey(sequenceNumber: 1).bytes, in: dbi)
         }
         XCTAssertThrowsError(
             try log.read(hub: "orders", partition: 0, from: .earliest, maxCount: 9)

@@ -85,8 +85,8 @@ final class HubTests: LMDBTestCase {
         let databases = log.environment.databases
         let leftovers = try log.environment.read { txn in
             var count = 0
-            for dbi in [databases.events, databases.groups, databases.partitions,
-                        databases.checkpoints, databases.hubs] {
+            for dbi in [databases.groups, databases.partitions, databases.checkpoints,
+                        databases.hubs] {
                 try txn.withCursor(on: dbi) { cursor in
                     var entry = try cursor.first()
                     while entry != nil {

@@ -13,8 +13,16 @@ import HubCore
 ///   but the sync flag toggled around a no-sync commit belongs to the whole environment handle,
 ///   so no other writer of this process may commit while it is set.
 /// - `gate` is shared by every transaction, read or write, and taken alone to change the map
-///   size (`mdb_env_set_mapsize` requires that no transaction of the process is active) or to
-///   close the environment.
+///   size (`mdb_env_set_mapsize` requires that no transaction of the process is active), to
+///   close handles of partition databases (a write that drops a hub's databases, or the
+///   clearing of every handle when all `partitionHandleCapacity` are in use) or to close the
+///   environment.
+///
+/// Partition databases are opened only by transactions begun while holding `writerLock`: every
+/// write, and the short read transaction a read uses when it meets a partition database this
+/// process has no handle for yet (`openPartitionDatabases`). LMDB forbids opening handles in
+/// two transactions of a process at once, and a transaction that began before another one
+/// opened a handle must not open one itself.
 final class Environment: @unchecked Sendable {
     /// The real path of the data directory.
     let directory: String
@@ -26,6 +34,10 @@ final class Environment: @unchecked Sendable {
     let appendQueue = GroupCommit()
     /// Wakes readers of this process when appends commit; counts those commits.
     let appendSignal = AppendSignal()
+    /// The partition databases this process has open.
+    let partitionHandles = PartitionHandles()
+    /// Read transactions kept for the next reads.
+    private let readers = ReadTransactionPool()
     /// Drops the map's pages from this process's resident memory every so many bytes.
     private let mappedPages: MappedPages
 
@@ -40,6 +52,12 @@ final class Environment: @unchecked Sendable {
 
     /// How many times one write may double the map before giving up.
     private static let maxGrowthsPerWrite = 40
+    /// How many partition databases one process may have open at once
+    /// (`mdb_env_set_maxdbs` adds the fixed databases). When every slot is taken, the handles
+    /// are closed and reopened as needed; one transaction cannot touch more partitions than
+    /// this. LMDB allocates a read transaction's table of databases at this size (about 50
+    /// bytes per slot), which is what keeps it from being larger.
+    static let partitionHandleCapacity = 4096
 
     private init(env: OpaquePointer, directory: String, isReadOnly: Bool, databases: Databases) {
         self.env = env
@@ -59,13 +77,16 @@ final class Environment: @unchecked Sendable {
     ///
     /// The files are `data.mdb` and `lock.mdb` inside the directory. Throws `LMDBError`, or
     /// `StoreDamage` when the file is cut short or is an LMDB file but not a hubsh store.
-    static func open(directory: String, mapSize: Int, readOnly: Bool) throws -> Environment {
+    static func open(
+        directory: String, mapSize: Int, readOnly: Bool, notice: (String) -> Void = { _ in }
+    ) throws -> Environment {
         try refuseEmptyDataFile(directory)
         var created: OpaquePointer?
         try LMDBError.check(mdb_env_create(&created))
         guard let env = created else { throw LMDBError.badTransaction }
         do {
-            try LMDBError.check(mdb_env_set_maxdbs(env, MDB_dbi(Databases.names.count)))
+            let maxDatabases = Databases.fixedCount + Environment.partitionHandleCapacity
+            try LMDBError.check(mdb_env_set_maxdbs(env, MDB_dbi(maxDatabases)))
             try LMDBError.check(mdb_env_set_mapsize(env, mapSize))
             var flags = UInt32(MDB_NOTLS)
             if readOnly { flags |= UInt32(MDB_RDONLY) }
@@ -73,9 +94,11 @@ final class Environment: @unchecked Sendable {
             try checkDataFileLength(env)
             var deadReaders: Int32 = 0
             try LMDBError.check(mdb_reader_check(env, &deadReaders))
-            let databases = try openDatabases(env, readOnly: readOnly)
-            return Environment(
+            let (databases, opened) = try openDatabases(env, readOnly: readOnly, notice: notice)
+            let environment = Environment(
                 env: env, directory: directory, isReadOnly: readOnly, databases: databases)
+            environment.partitionHandles.publish(opened)
+            return environment
         } catch {
             mdb_env_close(env)
             throw error
@@ -128,8 +151,12 @@ final class Environment: @unchecked Sendable {
 
     /// Opens (or creates) the named databases in a transaction of their own and commits it, so
     /// the handles are shared by every later transaction: `mdb_txn_begin`, `mdb_dbi_open`,
-    /// `mdb_txn_commit`. No other thread can see `env` yet.
-    private static func openDatabases(_ env: OpaquePointer, readOnly: Bool) throws -> Databases {
+    /// `mdb_txn_commit`. A store of an older format is converted in that same transaction
+    /// (see `Databases.open`); the partition databases it opened are returned. No other thread
+    /// can see `env` yet.
+    private static func openDatabases(
+        _ env: OpaquePointer, readOnly: Bool, notice: (String) -> Void
+    ) throws -> (Databases, [PartitionId: MDB_dbi]) {
         var adoptedMapSize = false
         while true {
             var begun: OpaquePointer?
@@ -141,15 +168,16 @@ final class Environment: @unchecked Sendable {
             }
             try LMDBError.check(code)
             guard let txn = begun else { throw LMDBError.badTransaction }
-            let databases: Databases
+            let opened: (Databases, [PartitionId: MDB_dbi])
             do {
-                databases = try Databases.open(in: Transaction(handle: txn), create: !readOnly)
+                opened = try Databases.open(
+                    in: Transaction(handle: txn), create: !readOnly, notice: notice)
             } catch {
                 mdb_txn_abort(txn)
                 throw error
             }
             try LMDBError.check(mdb_txn_commit(txn))
-            return databases
+            return opened
         }
     }
 
@@ -161,6 +189,7 @@ final class Environment: @unchecked Sendable {
         gate.withExclusive {
             guard !isClosed else { return }
             isClosed = true
+            readers.drain()
             mdb_env_close(env)
         }
     }
@@ -177,26 +206,39 @@ final class Environment: @unchecked Sendable {
     // MARK: - Transactions
 
     /// Runs `body` in a read-only transaction and ends the transaction before returning:
-    /// `mdb_txn_begin` with `MDB_RDONLY`, then `mdb_txn_abort`.
+    /// `mdb_txn_begin` with `MDB_RDONLY` (or `mdb_txn_renew` of one kept in
+    /// `ReadTransactionPool`), then `mdb_txn_reset` (or `mdb_txn_abort`).
     ///
     /// No transaction outlives the call, so an idle log pins no pages. When another process
     /// grew the map (`MDB_MAP_RESIZED`), the new size is adopted and the read retried; when
     /// every reader slot is taken, stale slots are cleared once and the read retried.
     func read<T>(_ body: (Transaction) throws -> T) throws -> T {
         var clearedStaleReaders = false
+        var openings = 0
         while true {
             let attempt: Attempt<T> = try gate.withShared {
                 try requireOpen()
-                var begun: OpaquePointer?
-                let code = mdb_txn_begin(env, nil, UInt32(MDB_RDONLY), &begun)
+                let (code, begun) = readers.take(env)
                 if code == MDB_MAP_RESIZED { return .mapResized }
                 if code == MDB_READERS_FULL && !clearedStaleReaders { return .readersFull }
                 try LMDBError.check(code)
                 guard let txn = begun else { throw LMDBError.badTransaction }
-                defer { mdb_txn_abort(txn) }
-                return .done(try body(Transaction(handle: txn)))
+                defer { readers.give(txn) }
+                let partitions = PartitionDatabases(
+                    registry: partitionHandles, main: databases.main, isWrite: false)
+                do {
+                    return .done(try body(Transaction(handle: txn, partitions: partitions)))
+                } catch let needed as PartitionDatabasesNeeded {
+                    return .needsPartitions(hubId: needed.hubId)
+                }
             }
             switch attempt {
+            case .needsPartitions(let hubId):
+                // Each round opens every database of one hub; a read that keeps needing more
+                // is being raced by handles closing as it opens them.
+                openings += 1
+                guard openings <= 64 else { throw LMDBError.databasesFull }
+                try openPartitionDatabases(of: hubId)
             case .done(let value):
                 return value
             case .mapResized:
@@ -206,6 +248,8 @@ final class Environment: @unchecked Sendable {
                 clearedStaleReaders = true
             case .mapFull:
                 throw LMDBError.mapFull
+            case .handlesFull:
+                throw LMDBError.databasesFull
             }
         }
     }
@@ -234,14 +278,30 @@ final class Environment: @unchecked Sendable {
     /// system that reorders writes, the newest of them can be damaged. Fix: publish with
     /// `.durable` where power loss matters; any later durable commit flushes the earlier
     /// no-sync ones too.
-    func write<T>(durability: Durability, _ body: (Transaction) throws -> T) throws -> T {
+    ///
+    /// Partition databases the transaction opened become available to every transaction of
+    /// the process once it commits. `exclusive` keeps every other transaction of the process
+    /// out while it runs: a write that drops partition databases needs it, since dropping
+    /// closes their handles.
+    func write<T>(
+        durability: Durability, exclusive: Bool = false, _ body: (Transaction) throws -> T
+    ) throws -> T {
         try writerLock.withLock {
             var growths = 0
+            var clearedHandles = false
             while true {
-                let attempt = try gate.withShared { try attemptWrite(durability, body) }
+                let attempt = try exclusive
+                    ? gate.withExclusive { try attemptWrite(durability, body) }
+                    : gate.withShared { try attemptWrite(durability, body) }
                 switch attempt {
                 case .done(let value):
                     return value
+                case .handlesFull:
+                    guard !clearedHandles else { throw LMDBError.databasesFull }
+                    closePartitionHandles()
+                    clearedHandles = true
+                case .needsPartitions:
+                    throw LMDBError.badTransaction
                 case .mapResized:
                     try adoptMapSize()
                 case .mapFull:
@@ -275,12 +335,19 @@ final class Environment: @unchecked Sendable {
         try LMDBError.check(code)
         guard let txn = begun else { throw LMDBError.badTransaction }
 
+        let partitions = PartitionDatabases(
+            registry: partitionHandles, main: databases.main, isWrite: true)
+        // Handles of dropped databases are closed whether or not the transaction commits.
+        defer { partitionHandles.forget(hubIds: partitions.droppedHubs) }
         let value: T
         do {
-            value = try body(Transaction(handle: txn))
+            value = try body(Transaction(handle: txn, partitions: partitions))
         } catch let error as LMDBError where error == .mapFull {
             mdb_txn_abort(txn)
             return .mapFull
+        } catch let error as LMDBError where error == .databasesFull {
+            mdb_txn_abort(txn)
+            return .handlesFull
         } catch {
             mdb_txn_abort(txn)
             throw error
@@ -290,7 +357,67 @@ final class Environment: @unchecked Sendable {
         let committed = mdb_txn_commit(txn)
         if committed == MDB_MAP_FULL { return .mapFull }
         try LMDBError.check(committed)
+        partitionHandles.publish(partitions.opened)
         return .done(value)
+    }
+
+    // MARK: - Partition databases
+
+    /// Opens every partition database of hub `hubId` for later transactions, in a read
+    /// transaction of its own begun while holding `writerLock`, then commits it so that LMDB
+    /// keeps the handles: `mdb_txn_begin` with `MDB_RDONLY`, a cursor over the main database
+    /// for the names, `mdb_dbi_open`, `mdb_txn_commit`. When every slot is taken, every handle
+    /// is closed first.
+    private func openPartitionDatabases(of hubId: UInt32) throws {
+        try writerLock.withLock {
+            for round in 0..<2 {
+                let full: Bool = try gate.withShared {
+                    try requireOpen()
+                    var begun: OpaquePointer?
+                    let code = mdb_txn_begin(env, nil, UInt32(MDB_RDONLY), &begun)
+                    if code == MDB_MAP_RESIZED { return false }
+                    try LMDBError.check(code)
+                    guard let txn = begun else { throw LMDBError.badTransaction }
+                    var opened: [PartitionId: MDB_dbi] = [:]
+                    let ids: [PartitionId]
+                    do {
+                        ids = try Databases.partitionDatabases(
+                            of: hubId, in: Transaction(handle: txn), main: databases.main)
+                    } catch {
+                        mdb_txn_abort(txn)
+                        throw error
+                    }
+                    for id in ids where partitionHandles.handle(id) == nil {
+                        var dbi: MDB_dbi = 0
+                        let code = mdb_dbi_open(txn, id.databaseName, 0, &dbi)
+                        if code == MDB_NOTFOUND { continue }
+                        if code == MDB_DBS_FULL {
+                            mdb_txn_abort(txn)
+                            return true
+                        }
+                        if code != MDB_SUCCESS { mdb_txn_abort(txn) }
+                        try LMDBError.check(code)
+                        opened[id] = dbi
+                    }
+                    try LMDBError.check(mdb_txn_commit(txn))
+                    partitionHandles.publish(opened)
+                    return false
+                }
+                guard full else { return }
+                guard round == 0 else { throw LMDBError.databasesFull }
+                closePartitionHandles()
+            }
+        }
+    }
+
+    /// Closes every partition database handle while no transaction of this process is
+    /// active, so that their slots can be used again: `mdb_dbi_close`. Later transactions
+    /// reopen the ones they need. The caller holds `writerLock`.
+    private func closePartitionHandles() {
+        gate.withExclusive {
+            guard !isClosed else { return }
+            for dbi in partitionHandles.takeAll() { mdb_dbi_close(env, dbi) }
+        }
     }
 
     // MARK: - Map size and reader slots
@@ -364,10 +491,12 @@ final class Environment: @unchecked Sendable {
         }
     }
 
-    /// Frees the reader slots of dead processes: `mdb_reader_check`.
+    /// Frees the reader slots of dead processes (`mdb_reader_check`) and those of the idle
+    /// transactions this process keeps.
     private func clearStaleReaders() {
         gate.withShared {
             guard !isClosed else { return }
+            readers.drain()
             var dead: Int32 = 0
             mdb_reader_check(env, &dead)
         }
@@ -380,4 +509,8 @@ private enum Attempt<T> {
     case mapFull
     case mapResized
     case readersFull
+    /// Every slot for a database handle is taken (`MDB_DBS_FULL`).
+    case handlesFull
+    /// A read met a partition database of this hub that it has no handle for.
+    case needsPartitions(hubId: UInt32)
 }

@@ -7,6 +7,26 @@ import CLMDB
 /// stay valid until the transaction ends: copy whatever must outlive it.
 struct Transaction {
     let handle: OpaquePointer
+    /// Finds partition databases; nil only in the transaction that opens the environment.
+    let partitions: PartitionDatabases?
+
+    init(handle: OpaquePointer, partitions: PartitionDatabases? = nil) {
+        self.handle = handle
+        self.partitions = partitions
+    }
+
+    /// The handle of `id`'s events database, or nil when it does not exist and `create` is
+    /// not set (see `PartitionDatabases`).
+    func partitionDatabase(_ id: PartitionId, create: Bool) throws -> MDB_dbi? {
+        guard let partitions else { throw LMDBError.badTransaction }
+        return try partitions.database(id, in: handle, create: create)
+    }
+
+    /// Deletes `id`'s events database, if it exists (see `PartitionDatabases.drop`).
+    func dropPartitionDatabase(_ id: PartitionId) throws {
+        guard let partitions else { throw LMDBError.badTransaction }
+        try partitions.drop(id, in: handle)
+    }
 
     /// Opens the named database, or the main one when `name` is nil, creating it when `create`
     /// is set: `mdb_dbi_open`.

@@ -70,69 +70,44 @@ enum Keys {
     }
 }
 
-/// The 14-byte key of one event in `events`: hub id (4 bytes), partition (2 bytes) and sequence
-/// number (8 bytes), all big-endian, so that a partition's events are contiguous and in order.
+/// The 8-byte key of one event in its partition's database: its sequence number, big-endian,
+/// so that LMDB's byte-wise order is sequence order and each new event sorts after every key
+/// already stored, which lets LMDB append it (`MDB_APPEND`) instead of searching for its place.
 ///
 /// The bytes live inline, not in an array, and one key is reused for a whole batch, so
 /// appending allocates and retains nothing per event.
 struct EventKey {
-    static let size = 14
+    static let size = 8
 
-    let hubId: UInt32
-    let partition: UInt16
     private(set) var sequenceNumber: Int64
-    /// The 14 bytes of the key, followed by 2 unused ones.
-    private var storage: (UInt64, UInt64) = (0, 0)
+    private var storage: UInt64
 
-    init(hubId: UInt32, partition: Int, sequenceNumber: Int64) {
-        self.hubId = hubId
-        self.partition = UInt16(partition)
+    init(sequenceNumber: Int64) {
         self.sequenceNumber = sequenceNumber
-        withUnsafeMutableBytes(of: &storage) { bytes in
-            bytes.storeBytes(of: hubId.bigEndian, toByteOffset: 0, as: UInt32.self)
-            bytes.storeBytes(of: UInt16(partition).bigEndian, toByteOffset: 4, as: UInt16.self)
-            bytes.storeBytes(
-                of: UInt64(sequenceNumber).bigEndian, toByteOffset: 6, as: UInt64.self)
-        }
+        storage = UInt64(bitPattern: sequenceNumber).bigEndian
     }
 
-    /// Makes this the key of the same partition's event `sequenceNumber`.
+    /// Makes this the key of event `sequenceNumber`.
     mutating func set(sequenceNumber: Int64) {
         self.sequenceNumber = sequenceNumber
-        let value = UInt64(sequenceNumber).bigEndian
-        withUnsafeMutableBytes(of: &storage) {
-            $0.storeBytes(of: value, toByteOffset: 6, as: UInt64.self)
-        }
+        storage = UInt64(bitPattern: sequenceNumber).bigEndian
     }
 
-    /// Runs `body` with the key's 14 bytes.
+    /// Runs `body` with the key's 8 bytes.
     func withUnsafeBytes<T>(_ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
         var copy = storage
-        return try Swift.withUnsafeBytes(of: &copy) {
-            try body(UnsafeRawBufferPointer(rebasing: $0[0..<EventKey.size]))
-        }
+        return try Swift.withUnsafeBytes(of: &copy, body)
     }
 
     /// The key's bytes as an array.
     var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
-
-    /// The first 6 bytes: every event of the partition starts with them.
-    var partitionPrefix: [UInt8] { Array(bytes[0..<6]) }
-
-    /// Whether `key`, read from the database, is an event key of this key's partition.
-    func isSamePartition(as key: UnsafeRawBufferPointer) -> Bool {
-        guard key.count == EventKey.size else { return false }
-        let hub = UInt32(bigEndian: key.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
-        let partition = UInt16(bigEndian: key.loadUnaligned(fromByteOffset: 4, as: UInt16.self))
-        return hub == hubId && partition == self.partition
-    }
 
     /// The sequence number in an event key read from the database.
     static func sequenceNumber(of key: UnsafeRawBufferPointer) throws -> Int64 {
         guard key.count == size else {
             throw StoreDamage("an event key of \(key.count) bytes is malformed")
         }
-        let bits = key.loadUnaligned(fromByteOffset: 6, as: UInt64.self)
+        let bits = key.loadUnaligned(as: UInt64.self)
         return Int64(bitPattern: UInt64(bigEndian: bits))
     }
 }

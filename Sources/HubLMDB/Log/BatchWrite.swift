@@ -3,45 +3,39 @@ import HubCore
 /// Writes validated batches of events inside one write transaction: a lone append's batch, or
 /// every batch of a group commit.
 ///
-/// What it learns it keeps for the rest of the transaction: each hub record is read once, each
-/// partition's state is read once and stored once when the writer finishes, and one cursor
-/// writes every event. So the batches of a group cost little more than one batch of the same
-/// events.
+/// What it learns it keeps for the rest of the transaction: each hub record is read once, and
+/// each partition gets one appender, whose cursor finds the partition's newest event once and
+/// then appends every event of the transaction to the partition's database. No partition
+/// state is stored: the events themselves tell it (see `Databases`). So the batches of a group
+/// cost little more than one batch of the same events.
 ///
-/// Numbers are given in batch order: each partition's events get its next sequence numbers
-/// and offsets in the order they come in the batch. The events are then written partition by
-/// partition: consecutive keys of one partition usually land on the page the cursor is
-/// already on, which LMDB finds without searching the tree from its root again.
+/// A batch is written partition by partition, in one pass: each partition's events get its
+/// next sequence numbers and offsets in the order they come in the batch, and each is encoded
+/// straight into the space its append reserved.
 struct BatchWriter {
     private let tables: Tables
-    private var appender: EventAppender
     private var hubs: [String: HubRecord] = [:]
-    /// Partition states as the batches so far left them, by hub id and partition.
-    private var states: [StateKey: PartitionState] = [:]
-    /// The partitions whose states changed, with their hubs, in the order they first did.
-    private var touched: [(StateKey, HubRecord)] = []
+    /// Each touched partition's appender and where the transaction has left it.
+    private var partitions: [PartitionId: PartitionWriter] = [:]
 
-    private struct StateKey: Hashable {
-        let hubId: UInt32
-        let partition: Int
+    /// One partition being written: its appender and the numbers its next event gets.
+    private struct PartitionWriter {
+        var appender: EventAppender
+        var nextSequenceNumber: Int64
+        var nextOffset: Int64
+        var lastEnqueuedTime: Int64?
     }
 
-    /// Runs `body` with a writer over `tables`, then stores the partition states it changed.
+    /// Runs `body` with a writer over `tables`.
     static func writing<T>(in tables: Tables, _ body: (inout BatchWriter) throws -> T) throws
         -> T
     {
-        try tables.events.withAppender { appender in
-            var writer = BatchWriter(tables: tables, appender: appender)
-            let value = try body(&writer)
-            try writer.storeStates()
-            appender = writer.appender
-            return value
-        }
+        var writer = BatchWriter(tables: tables)
+        return try body(&writer)
     }
 
-    private init(tables: Tables, appender: EventAppender) {
+    private init(tables: Tables) {
         self.tables = tables
-        self.appender = appender
     }
 
     /// The hub called `name`; throws `HubError.hubNotFound` when there is none.
@@ -52,105 +46,79 @@ struct BatchWriter {
         return record
     }
 
-    /// Writes a validated batch to `record`'s partitions and returns where each event landed,
-    /// in batch order.
-    mutating func write(_ batch: [RoutedEvent], to record: HubRecord, now: Int64) throws
-        -> [EventMetadata]
-    {
-        var plan = Plan(count: batch.count)
-        // The batch's partitions, each in a slot of its own while the batch is planned.
-        var slotOfPartition = [Int](repeating: -1, count: record.properties.partitionCount)
-        var planned: [PartitionState] = []
-        try batch.withUnsafeBufferPointer { events in
-            for index in events.indices {
-                let partition = events[index].partition
-                var slot = slotOfPartition[partition]
-                if slot < 0 {
-                    var state = try state(StateKey(hubId: record.id, partition: partition), record)
-                    state.lastEnqueuedTime = max(now, state.lastEnqueuedTime ?? now)
-                    slot = planned.count
-                    slotOfPartition[partition] = slot
-                    planned.append(state)
+    /// Writes a validated batch, whose events' stored sizes are `sizes`, to `record`'s
+    /// partitions and returns where each event landed, in batch order.
+    mutating func write(
+        _ batch: [RoutedEvent], sizes: [Int], to record: HubRecord, now: Int64
+    ) throws -> [EventMetadata] {
+        let order = BatchWriter.partitionOrder(batch, record.properties.partitionCount)
+        // Every slot is written below; a throw leaves the array, made of plain numbers, unused.
+        return try [EventMetadata](unsafeUninitializedCapacity: batch.count) { landed, count in
+            var start = 0
+            while start < order.count {
+                let partition = batch[order[start]].partition
+                let id = PartitionId(hubId: record.id, partition: partition)
+                var writer = try partitionWriter(id, record)
+                let enqueuedTime = max(now, writer.lastEnqueuedTime ?? now)
+                var end = start
+                while end < order.count, batch[order[end]].partition == partition {
+                    let index = order[end]
+                    let size = sizes[index]
+                    let buffer = try writer.appender.reserve(
+                        sequenceNumber: writer.nextSequenceNumber, size: size)
+                    EventCodec.encode(
+                        batch[index].data, offset: writer.nextOffset,
+                        enqueuedTime: enqueuedTime, into: buffer)
+                    landed.initializeElement(
+                        at: index,
+                        to: EventMetadata(
+                            partition: partition, sequenceNumber: writer.nextSequenceNumber,
+                            offset: writer.nextOffset, enqueuedTime: enqueuedTime))
+                    writer.nextSequenceNumber += 1
+                    writer.nextOffset += Int64(size)
+                    end += 1
                 }
-                let size = EventCodec.storedSize(of: events[index].data)
-                plan.add(
-                    EventMetadata(
-                        partition: partition, sequenceNumber: planned[slot].nextSequenceNumber,
-                        offset: planned[slot].nextOffset,
-                        enqueuedTime: planned[slot].lastEnqueuedTime ?? now),
-                    size: size)
-                planned[slot].nextSequenceNumber += 1
-                planned[slot].nextOffset += Int64(size)
-                planned[slot].bytes += Int64(size)
+                writer.lastEnqueuedTime = enqueuedTime
+                partitions[id] = writer
+                start = end
             }
-            for state in planned {
-                states[StateKey(hubId: record.id, partition: state.partition)] = state
-            }
-
-            // One key per partition run, its sequence number updated for each event.
-            var previous: EventKey?
-            for index in plan.writingOrder() {
-                let event = plan.landed[index]
-                var key = previous.flatMap { $0.partition == UInt16(event.partition) ? $0 : nil }
-                    ?? EventKey(
-                        hubId: record.id, partition: event.partition,
-                        sequenceNumber: event.sequenceNumber)
-                key.set(sequenceNumber: event.sequenceNumber)
-                try appender.append(
-                    events[index].data, key: key, size: plan.sizes[index],
-                    offset: event.offset, enqueuedTime: event.enqueuedTime)
-                previous = key
-            }
-        }
-        return plan.landed
-    }
-
-    /// The state of a partition as the transaction has it so far.
-    private mutating func state(_ key: StateKey, _ record: HubRecord) throws -> PartitionState {
-        if let state = states[key] { return state }
-        let state = try tables.partitions.state(record, key.partition)
-        touched.append((key, record))
-        return state
-    }
-
-    private func storeStates() throws {
-        for (key, record) in touched {
-            if let state = states[key] { try tables.partitions.store(record, state) }
+            count = batch.count
         }
     }
 
-    /// Where each event of one batch lands, worked out before anything is written.
-    private struct Plan {
-        /// Per event, in batch order.
-        var landed: [EventMetadata] = []
-        var sizes: [Int] = []
-
-        init(count: Int) {
-            landed.reserveCapacity(count)
-            sizes.reserveCapacity(count)
+    /// The writer of a partition as the transaction has left it; the first time, from the
+    /// newest event its new appender finds, or from its `partitions` record when it has none.
+    private mutating func partitionWriter(_ id: PartitionId, _ record: HubRecord) throws
+        -> PartitionWriter
+    {
+        if let writer = partitions[id] { return writer }
+        let appender = try tables.events.appender(record, id.partition)
+        if let newest = appender.newest {
+            return PartitionWriter(
+                appender: appender, nextSequenceNumber: newest.nextSequenceNumber,
+                nextOffset: newest.nextOffset, lastEnqueuedTime: newest.lastEnqueuedTime)
         }
+        let state = try tables.partitions.storedState(record, id.partition)
+        return PartitionWriter(
+            appender: appender, nextSequenceNumber: state.nextSequenceNumber,
+            nextOffset: state.nextOffset, lastEnqueuedTime: state.lastEnqueuedTime)
+    }
 
-        mutating func add(_ event: EventMetadata, size: Int) {
-            landed.append(event)
-            sizes.append(size)
+    /// The batch's indices grouped by partition (a counting sort), in batch order within each
+    /// partition; the identity when the whole batch goes to one partition.
+    private static func partitionOrder(_ batch: [RoutedEvent], _ partitionCount: Int) -> [Int] {
+        guard let first = batch.first,
+              batch.contains(where: { $0.partition != first.partition })
+        else { return Array(batch.indices) }
+        var starts = [Int](repeating: 0, count: partitionCount + 1)
+        for index in batch.indices { starts[batch[index].partition + 1] += 1 }
+        for partition in 0..<partitionCount { starts[partition + 1] += starts[partition] }
+        var order = [Int](repeating: 0, count: batch.count)
+        for index in batch.indices {
+            let partition = batch[index].partition
+            order[starts[partition]] = index
+            starts[partition] += 1
         }
-
-        /// The events' indices grouped by partition (a counting sort), in batch order within
-        /// each partition.
-        func writingOrder() -> [Int] {
-            guard let first = landed.first,
-                  landed.contains(where: { $0.partition != first.partition })
-            else { return Array(landed.indices) }
-            let highest = landed.reduce(0) { max($0, $1.partition) }
-            var starts = [Int](repeating: 0, count: highest + 2)
-            for event in landed { starts[event.partition + 1] += 1 }
-            for partition in 0...highest { starts[partition + 1] += starts[partition] }
-            var order = [Int](repeating: 0, count: landed.count)
-            for (index, event) in landed.enumerated() {
-                order[starts[event.partition]] = index
-                starts[event.partition] += 1
-            }
-            return order
-        }
+        return order
     }
 }

@@ -45,6 +45,11 @@ enum ErrorMapping {
         case .panic:
             return .storage(
                 "\(failed): an earlier failure left the store unusable (\(error)); restart hubsh")
+        case .databasesFull:
+            return .storage(
+                "\(failed): one transaction needs more than"
+                    + " \(Environment.partitionHandleCapacity) partition databases open at once"
+                    + " (\(error)); use fewer partitions per hub or fewer hubs per publish")
         case .readersFull:
             return .storage(
                 "\(failed): every reader slot is taken (\(error)); close other hubsh processes")

@@ -77,31 +77,53 @@ extension LMDBEventLog {
         _ pending: GroupCommit.Pending, with writer: inout BatchWriter
     ) throws -> Result<[EventMetadata], Error> {
         let record: HubRecord
+        let sizes: [Int]
         do {
             record = try writer.hub(named: pending.hub)
-            try validate(pending.batch, for: record.properties)
+            sizes = try validate(pending.batch, for: record.properties)
         } catch let error as HubError {
             return .failure(error)
         }
-        return .success(try writer.write(pending.batch, to: record, now: pending.now))
+        return .success(
+            try writer.write(pending.batch, sizes: sizes, to: record, now: pending.now))
     }
 
-    /// Throws the first rule `batch` breaks.
-    static func validate(_ batch: [RoutedEvent], for hub: HubProperties) throws {
-        try batch.withUnsafeBufferPointer { events in
-            var total = 0
-            for index in events.indices {
-                try hub.check(partition: events[index].partition)
-                let size = events[index].data.size
-                guard size <= hub.maxEventSize else {
-                    throw HubError.eventTooLarge(
-                        index: index, size: size, max: hub.maxEventSize, hub: hub.name)
+    /// Throws the first rule `batch` breaks; returns each event's stored size
+    /// (`EventCodec.storedSize`), which the writer needs next.
+    ///
+    /// An event's stored size is never less than the size that counts against the maximum (it
+    /// adds a header and length prefixes), and computing it costs no copy of the event, while
+    /// `EventData.size`, in another module, copies each event it is asked about. So the exact
+    /// sizes are computed only when the stored sizes come near the maximum.
+    @discardableResult
+    static func validate(_ batch: [RoutedEvent], for hub: HubProperties) throws -> [Int] {
+        let partitionCount = hub.partitionCount
+        var storedTotal = 0
+        let sizes = try [Int](unsafeUninitializedCapacity: batch.count) { sizes, count in
+            for index in batch.indices {
+                let partition = batch[index].partition
+                if partition < 0 || partition >= partitionCount {
+                    try hub.check(partition: partition)
                 }
-                total += size
-            }
-            guard total <= hub.maxEventSize else {
-                throw HubError.batchTooLarge(size: total, max: hub.maxEventSize, hub: hub.name)
+                let size = EventCodec.storedSize(of: batch[index].data)
+                sizes.initializeElement(at: index, to: size)
+                count = index + 1
+                storedTotal += size
             }
         }
+        guard storedTotal > hub.maxEventSize else { return sizes }
+        var total = 0
+        for index in batch.indices {
+            let size = batch[index].data.size
+            guard size <= hub.maxEventSize else {
+                throw HubError.eventTooLarge(
+                    index: index, size: size, max: hub.maxEventSize, hub: hub.name)
+            }
+            total += size
+        }
+        guard total <= hub.maxEventSize else {
+            throw HubError.batchTooLarge(size: total, max: hub.maxEventSize, hub: hub.name)
+        }
+        return sizes
     }
 }

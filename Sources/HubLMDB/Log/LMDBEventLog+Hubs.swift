@@ -52,10 +52,12 @@ extension LMDBEventLog {
     }
 
     /// Removes the hub and, in the same transaction, all its events, groups, checkpoints and
-    /// partition states.
+    /// partition states. Its partitions' databases are dropped, which frees their pages and
+    /// their handles; no other transaction of this process runs meanwhile, since a dropped
+    /// database's handle must not be in use.
     public func deleteHub(named name: String) throws {
         try perform("delete hub '\(name)'") {
-            try writing { tables in
+            try writing(exclusive: true) { tables in
                 let record = try tables.hubs.require(name)
                 try tables.events.removeAll(record)
                 try tables.checkpoints.removeAll(record)

@@ -23,19 +23,30 @@ extension LMDBEventLog {
         /// How often, at most, a publish also purges its hub's expired events, in
         /// milliseconds of `clock`; nil turns the automatic purge off.
         public var autoPurgeInterval: Int64?
+        /// Receives one-line notices about the store, such as the conversion of an older
+        /// storage format when it is opened; by default they go to standard error.
+        public var notice: @Sendable (String) -> Void
 
         public init(
             namespace: String? = nil,
             mapSize: Int = Options.defaultMapSize,
             readOnly: Bool = false,
             clock: @escaping @Sendable () -> Int64 = { Timestamp.now() },
-            autoPurgeInterval: Int64? = 1000
+            autoPurgeInterval: Int64? = 1000,
+            notice: @escaping @Sendable (String) -> Void = Options.printNotice
         ) {
             self.namespace = namespace
             self.mapSize = mapSize
             self.readOnly = readOnly
             self.clock = clock
             self.autoPurgeInterval = autoPurgeInterval
+            self.notice = notice
+        }
+
+        /// Writes `notice` to standard error as one line that starts with `hubsh: `.
+        public static func printNotice(_ notice: String) {
+            let line = Array("hubsh: \(notice)\n".utf8)
+            _ = line.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
         }
 
         /// The map size to open with: `HUBSH_MAP_SIZE` when set, else `mapSize`.

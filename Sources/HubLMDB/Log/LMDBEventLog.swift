@@ -76,8 +76,11 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
             let mapSize = try options.effectiveMapSize()
             if !options.readOnly { try DataDirectory.create(directory) }
             let realPath = try DataDirectory.realPath(directory)
+            let notice = options.notice
             let environment = try EnvironmentRegistry.shared.acquire(realPath: realPath) {
-                try openEnvironment(realPath, mapSize: mapSize, readOnly: options.readOnly)
+                try openEnvironment(realPath, mapSize: mapSize, readOnly: options.readOnly) {
+                    notice("data directory '\(directory)': \($0)")
+                }
             }
             return LMDBEventLog(directory: directory, environment: environment, options: options)
         } catch {
@@ -93,18 +96,21 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
     }
 
     /// Opens read-write, or read-only when asked to or when the files allow nothing more.
-    private static func openEnvironment(_ path: String, mapSize: Int, readOnly: Bool) throws
-        -> Environment
-    {
+    private static func openEnvironment(
+        _ path: String, mapSize: Int, readOnly: Bool, notice: (String) -> Void
+    ) throws -> Environment {
         if readOnly {
-            return try Environment.open(directory: path, mapSize: mapSize, readOnly: true)
+            return try Environment.open(
+                directory: path, mapSize: mapSize, readOnly: true, notice: notice)
         }
         do {
-            return try Environment.open(directory: path, mapSize: mapSize, readOnly: false)
+            return try Environment.open(
+                directory: path, mapSize: mapSize, readOnly: false, notice: notice)
         } catch let error as LMDBError where error.meansReadOnly {
             // Without a data file there is nothing to read, and nothing can be created.
             guard DataDirectory.fileExists(path + "/data.mdb") else { throw error }
-            return try Environment.open(directory: path, mapSize: mapSize, readOnly: true)
+            return try Environment.open(
+                directory: path, mapSize: mapSize, readOnly: true, notice: notice)
         }
     }
 
@@ -142,12 +148,16 @@ public final class LMDBEventLog: EventLog, @unchecked Sendable {
         return try environment.read { try body(Tables($0, databases)) }
     }
 
-    /// Runs `body` in one write transaction, committed with `durability`.
-    func writing<T>(_ durability: Durability = .durable, _ body: (Tables) throws -> T) throws
-        -> T
-    {
+    /// Runs `body` in one write transaction, committed with `durability`; `exclusive` keeps
+    /// every other transaction of the process out meanwhile (see `Environment.write`).
+    func writing<T>(
+        _ durability: Durability = .durable, exclusive: Bool = false,
+        _ body: (Tables) throws -> T
+    ) throws -> T {
         if isReadOnly { throw HubError.readOnly(path: directory) }
         let databases = environment.databases
-        return try environment.write(durability: durability) { try body(Tables($0, databases)) }
+        return try environment.write(durability: durability, exclusive: exclusive) {
+            try body(Tables($0, databases))
+        }
     }
 }

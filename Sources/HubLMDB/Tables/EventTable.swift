@@ -1,34 +1,65 @@
 import CLMDB
 import HubCore
 
-/// The `events` database: every retained event of every partition, in sequence order.
+/// The partitions' events databases (`events.H.P`): every retained event of a partition, in
+/// sequence order, in a database of the partition's own.
+///
+/// A partition that never had an event has no database; it reads as empty.
 struct EventTable {
     let txn: Transaction
-    let dbi: MDB_dbi
+
+    /// The partition's database, or nil when it has none.
+    private func database(_ hub: HubRecord, _ partition: Int) throws -> MDB_dbi? {
+        try txn.partitionDatabase(PartitionId(hubId: hub.id, partition: partition), create: false)
+    }
 
     /// The offset and enqueued time of one event, which must exist.
     func header(_ hub: HubRecord, _ partition: Int, _ sequenceNumber: Int64) throws
         -> (offset: Int64, enqueuedTime: Int64)
     {
-        let key = EventKey(hubId: hub.id, partition: partition, sequenceNumber: sequenceNumber)
-        guard let value = try txn.value(forKey: key.bytes, in: dbi) else {
+        let key = EventKey(sequenceNumber: sequenceNumber).bytes
+        guard let dbi = try database(hub, partition),
+              let value = try txn.value(forKey: key, in: dbi)
+        else {
             throw StoreDamage(
                 "event \(sequenceNumber) of partition \(partition) of hub '\(hub.name)' is missing")
         }
         return try describing(hub, partition, sequenceNumber) { try EventCodec.header(of: value) }
     }
 
+    /// The state of a partition as its events tell it (see `Databases`), or nil when it
+    /// holds no event: `mdb_cursor_get` with `MDB_FIRST` and `MDB_LAST`.
+    func state(_ hub: HubRecord, _ partition: Int) throws -> PartitionState? {
+        guard let dbi = try database(hub, partition) else { return nil }
+        return try txn.withCursor(on: dbi) { cursor in
+            guard let (lastKey, lastValue) = try cursor.last() else { return nil }
+            let last = try EventKey.sequenceNumber(of: lastKey)
+            let newest = try describing(hub, partition, last) {
+                try EventCodec.header(of: lastValue)
+            }
+            guard let (firstKey, firstValue) = try cursor.first() else { return nil }
+            let first = try EventKey.sequenceNumber(of: firstKey)
+            let oldest = try describing(hub, partition, first) {
+                try EventCodec.header(of: firstValue)
+            }
+            let nextOffset = newest.offset + Int64(lastValue.count)
+            return PartitionState(
+                partition: partition, firstSequenceNumber: first, nextSequenceNumber: last + 1,
+                nextOffset: nextOffset, bytes: nextOffset - oldest.offset,
+                lastEnqueuedTime: newest.enqueuedTime)
+        }
+    }
+
     /// Up to `maxCount` events of one partition from `start` on, in sequence order.
     func read(_ hub: HubRecord, _ partition: Int, from start: Int64, maxCount: Int) throws
         -> [ReceivedEvent]
     {
-        let key = EventKey(hubId: hub.id, partition: partition, sequenceNumber: start)
-        let prefix = key.partitionPrefix
+        guard let dbi = try database(hub, partition) else { return [] }
         var events: [ReceivedEvent] = []
         events.reserveCapacity(maxCount)
         try txn.withCursor(on: dbi) { cursor in
-            var entry = try cursor.seek(atLeast: key.bytes)
-            while events.count < maxCount, let (key, value) = entry, Keys.hasPrefix(key, prefix) {
+            var entry = try cursor.seek(atLeast: EventKey(sequenceNumber: start).bytes)
+            while events.count < maxCount, let (key, value) = entry {
                 let sequenceNumber = try EventKey.sequenceNumber(of: key)
                 events.append(try describing(hub, partition, sequenceNumber) {
                     try EventCodec.decode(
@@ -46,13 +77,11 @@ struct EventTable {
         _ hub: HubRecord, _ partition: Int, from start: Int64, maxCount: Int,
         _ visit: (BorrowedEvent) throws -> Bool
     ) throws -> Int {
-        let key = EventKey(hubId: hub.id, partition: partition, sequenceNumber: start)
+        guard let dbi = try database(hub, partition) else { return 0 }
         var visited = 0
         try txn.withCursor(on: dbi) { cursor in
-            var entry = try cursor.seek(atLeast: key.bytes)
-            while visited < maxCount, let (found, value) = entry,
-                  key.isSamePartition(as: found)
-            {
+            var entry = try cursor.seek(atLeast: EventKey(sequenceNumber: start).bytes)
+            while visited < maxCount, let (found, value) = entry {
                 let sequenceNumber = try EventKey.sequenceNumber(of: found)
                 let event = try describing(hub, partition, sequenceNumber) {
                     try EventCodec.borrow(
@@ -66,12 +95,17 @@ struct EventTable {
         return visited
     }
 
-    /// Runs `body` with an appender that writes new events through one cursor.
-    func withAppender<T>(_ body: (inout EventAppender) throws -> T) throws -> T {
-        try txn.withCursor(on: dbi) { cursor in
-            var appender = try EventAppender(cursor: cursor)
-            return try body(&appender)
+    /// An appender for the partition's new events; creates the partition's database when it
+    /// has none. Its cursor belongs to the write transaction, which closes it when it ends.
+    func appender(_ hub: HubRecord, _ partition: Int) throws -> EventAppender {
+        let id = PartitionId(hubId: hub.id, partition: partition)
+        guard let dbi = try txn.partitionDatabase(id, create: true) else {
+            throw LMDBError.notFound
         }
+        var cursor: OpaquePointer?
+        try LMDBError.check(mdb_cursor_open(txn.handle, dbi, &cursor))
+        guard let cursor else { throw LMDBError.badTransaction }
+        return try EventAppender(cursor: Cursor(handle: cursor), hub: hub, partition: partition)
     }
 
     /// Removes the partition's events enqueued before `cutoff`, oldest first, and moves
@@ -79,13 +113,14 @@ struct EventTable {
     func removeExpired(_ hub: HubRecord, _ state: inout PartitionState, before cutoff: Int64)
         throws -> Int64
     {
-        var key = EventKey(
-            hubId: hub.id, partition: state.partition, sequenceNumber: state.firstSequenceNumber)
+        guard let dbi = try database(hub, state.partition) else { return 0 }
         var removed: Int64 = 0
         try txn.withCursor(on: dbi) { cursor in
             while state.firstSequenceNumber < state.nextSequenceNumber {
-                key.set(sequenceNumber: state.firstSequenceNumber)
-                guard let (_, value) = try cursor.seek(exactly: key.bytes) else {
+                // The oldest event is always the first key, where each deletion leaves it.
+                guard let (key, value) = try cursor.first(),
+                      try EventKey.sequenceNumber(of: key) == state.firstSequenceNumber
+                else {
                     throw StoreDamage(
                         "event \(state.firstSequenceNumber) of partition \(state.partition)"
                             + " of hub '\(hub.name)' is missing")
@@ -104,9 +139,11 @@ struct EventTable {
         return removed
     }
 
-    /// Removes every event of `hub`.
+    /// Drops the events databases of every partition of `hub`.
     func removeAll(_ hub: HubRecord) throws {
-        try txn.deleteAll(prefix: Keys.hubPrefix(hub.id), in: dbi)
+        for partition in 0..<hub.properties.partitionCount {
+            try txn.dropPartitionDatabase(PartitionId(hubId: hub.id, partition: partition))
+        }
     }
 
     /// Runs `body`, naming the event in any damage it reports.
@@ -123,43 +160,49 @@ struct EventTable {
     }
 }
 
-/// Writes new events of one write transaction into `events`, straight into LMDB's pages.
+/// Writes new events of one partition, in one write transaction, straight into LMDB's pages.
 ///
 /// Each value is reserved with `MDB_RESERVE` and encoded in place, so no intermediate buffer is
-/// built. `MDB_APPEND` is used only for keys after the greatest key in the database (the
-/// newest partition of the newest hub, typically); anywhere else it would be refused, so
-/// other keys take a plain put that refuses to overwrite.
+/// built. New sequence numbers sort after every key of the partition's database, so each put
+/// is an append (`MDB_APPEND`): LMDB goes to the last page without searching the tree, and
+/// fills pages instead of splitting them in half.
 struct EventAppender {
     private let cursor: Cursor
-    /// The greatest key in the database as (hub id, partition, sequence number); nil when the
-    /// database is empty.
-    private var greatest: (UInt32, UInt16, UInt64)?
+    /// The partition's state as its newest event tells it; nil when it holds no event.
+    let newest: (nextSequenceNumber: Int64, nextOffset: Int64, lastEnqueuedTime: Int64)?
+    private var key = EventKey(sequenceNumber: 0)
 
-    init(cursor: Cursor) throws {
+    init(cursor: Cursor, hub: HubRecord, partition: Int) throws {
         self.cursor = cursor
-        if let (key, _) = try cursor.last() {
-            var reader = RawReader(key)
-            guard key.count == EventKey.size else {
-                throw StoreDamage("an event key of \(key.count) bytes is malformed")
-            }
-            greatest = (
-                try reader.readBigEndianUInt32(), try reader.readBigEndianUInt16(),
-                try reader.readBigEndianUInt64()
-            )
+        guard let (key, value) = try cursor.last() else {
+            newest = nil
+            return
         }
+        let last = try EventKey.sequenceNumber(of: key)
+        let header: (offset: Int64, enqueuedTime: Int64)
+        do {
+            header = try EventCodec.header(of: value)
+        } catch let damage as StoreDamage {
+            throw StoreDamage(
+                "event \(last) of partition \(partition) of hub '\(hub.name)' is damaged:"
+                    + " \(damage.detail)")
+        }
+        newest = (last + 1, header.offset + Int64(value.count), header.enqueuedTime)
     }
 
-    /// Stores `event` under `key` with its `size` (from `EventCodec.storedSize`), offset and
-    /// enqueued time.
-    mutating func append(
-        _ event: EventData, key: EventKey, size: Int, offset: Int64, enqueuedTime: Int64
-    ) throws {
-        let position = (key.hubId, key.partition, UInt64(key.sequenceNumber))
-        let isLast = greatest.map { $0 < position } ?? true
-        let buffer = try key.withUnsafeBytes {
-            try cursor.reserve(key: $0, size: size, append: isLast)
+    /// Makes room for event `sequenceNumber`, `size` bytes long (from
+    /// `EventCodec.storedSize`), and returns it for the caller to encode the event into before
+    /// the transaction does anything else.
+    ///
+    /// The caller encodes, rather than handing the event over: an event passed across the
+    /// `mdb_cursor_put` call would be copied and its storage retained and released, which for
+    /// small events costs as much as encoding them.
+    mutating func reserve(sequenceNumber: Int64, size: Int) throws
+        -> UnsafeMutableRawBufferPointer
+    {
+        key.set(sequenceNumber: sequenceNumber)
+        return try key.withUnsafeBytes {
+            try cursor.reserve(key: $0, size: size, append: true)
         }
-        EventCodec.encode(event, offset: offset, enqueuedTime: enqueuedTime, into: buffer)
-        if isLast { greatest = position }
     }
 }

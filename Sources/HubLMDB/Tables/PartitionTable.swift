@@ -1,13 +1,22 @@
 import CLMDB
 import HubCore
 
-/// The `partitions` database: where each partition of each hub stands.
+/// Where each partition of each hub stands: read off its events when it holds some, else the
+/// record of the `partitions` database (see `Databases`).
 struct PartitionTable {
     let txn: Transaction
     let dbi: MDB_dbi
+    let events: EventTable
 
-    /// The state of one partition; an empty state when none was stored yet.
+    /// The state of one partition; an empty state when it never had an event.
     func state(_ hub: HubRecord, _ partition: Int) throws -> PartitionState {
+        if let state = try events.state(hub, partition) { return state }
+        return try storedState(hub, partition)
+    }
+
+    /// The state the `partitions` record holds, which is the partition's state when it holds
+    /// no event; an empty state when none was stored.
+    func storedState(_ hub: HubRecord, _ partition: Int) throws -> PartitionState {
         guard let value = try txn.value(forKey: Keys.partition(hub.id, partition), in: dbi) else {
             return .empty(partition)
         }
@@ -24,6 +33,9 @@ struct PartitionTable {
             let partition = Int(try reader.readBigEndianUInt16())
             guard states.indices.contains(partition) else { return }
             states[partition] = try decode(value, hub, partition)
+        }
+        for partition in states.indices {
+            if let state = try events.state(hub, partition) { states[partition] = state }
         }
         return states
     }
