@@ -28,6 +28,19 @@ final class EngineScenarioTests: XCTestCase {
         try compareEngines("schemas.hsh")
     }
 
+    /// The tour, unattended, on a fresh namespace of the cluster: every step succeeds, as it
+    /// does on the embedded log (round-robin and the samples make its output differ in detail).
+    func testTheTourRunsOnNATS() throws {
+        var hubsh = Hubsh()
+        defer { hubsh.cleanUp() }
+        hubsh.engine = NATSTestCluster.freshNamespace(try NATSTestCluster.address())
+        let tour = Hubsh.projectRoot.appendingPathComponent("samples/tour.hsh").path
+        let result = hubsh.run(["-f", tour], timeout: 180)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertFalse(result.stderr.contains("error"), result.stderr)
+        XCTAssertTrue(result.stdout.contains("deleted hub 'tour-orders'"), result.stdout)
+    }
+
     /// The masking itself: two runs on two fresh embedded namespaces agree line for line,
     /// while the unmasked output differs (times move on), so the mask is what makes them equal.
     func testMaskingMakesTwoEmbeddedRunsEqual() throws {

@@ -20,6 +20,9 @@ enum Publish {
                 "All events of a publish that fit the hub's maximum size land in one batch: the"
                     + " whole batch or nothing. A publish returns after the disk has the events;"
                     + " --no-sync returns sooner, and a power loss may then lose them.",
+                "On a NATS JetStream cluster a publish returns once the partition's replicas"
+                    + " acknowledged the events; a batch is not atomic there, and a publish that"
+                    + " fails part-way says which events landed (see the README's Mapping).",
             ],
             positionals: [Positional("HUB", "the hub", completion: .hub),
                           Positional("BODY", "the event body", optional: true)],
