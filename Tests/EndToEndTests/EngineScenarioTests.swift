@@ -66,7 +66,9 @@ final class EngineScenarioTests: XCTestCase {
         let actual = ScenarioMask.lines(onNATS)
         XCTAssertGreaterThan(expected.count, 5, "the scenario printed too little: \(embedded)")
         for (index, (want, got)) in zip(expected, actual).enumerated() where want != got {
-            XCTFail("\(script) line \(index + 1) differs\n  embedded: \(want)\n  nats:     \(got)")
+            XCTFail(
+                "\(script) line \(index + 1) differs\n  embedded: \(want)\n  nats:     \(got)"
+                    + "\n  nats stderr: \(onNATS.stderr)")
             return
         }
         XCTAssertEqual(

@@ -38,11 +38,18 @@ final class NATSFailoverTests: XCTestCase {
 
         // Everything stored, read back after the failover.
         var stored: [Landed] = []
+        var eventIds: [String] = []
         for partition in 0..<2 {
             let read = hubsh.script(
                 "read fo --partition \(partition) --from earliest --count 100000 --json")
             XCTAssertEqual(read.status, 0, read.stderr)
-            let events = read.jsonLines().compactMap(Landed.init)
+            let lines = read.jsonLines()
+            eventIds += lines.compactMap { line in
+                let body = (line["body"] as? String).map { Data($0.utf8) } ?? Data()
+                let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any]
+                return object?["eventId"] as? String
+            }
+            let events = lines.compactMap(Landed.init)
             XCTAssertEqual(
                 events.map(\.sequenceNumber), Array(0..<Int64(events.count)),
                 "partition \(partition): sequence numbers are not contiguous from 0")
@@ -52,7 +59,12 @@ final class NATSFailoverTests: XCTestCase {
         for event in reported {
             XCTAssertTrue(storedSet.contains(event), "reported as published but not stored: \(event)")
         }
-        XCTAssertEqual(stored.count, reported.count, "stored events hubsh did not report, or twice")
+        // An event whose acknowledgement was lost with the leader may be stored without being
+        // reported (at-least-once, as Event Hubs is); never more than the one batch that failed.
+        XCTAssertEqual(eventIds.count, stored.count, "stored events without an eventId")
+        XCTAssertEqual(Set(eventIds).count, eventIds.count, "an event is stored twice")
+        XCTAssertLessThanOrEqual(
+            stored.count - reported.count, 100, "far more stored than hubsh reported")
 
         // The tail went on through the failover: it saw every stored event, in order.
         Thread.sleep(forTimeInterval: 2)

@@ -4,7 +4,7 @@ import HubCore
 /// Turns NATS failures into one-line `HubError`s that name the cluster and what to do.
 enum ErrorMapping {
     static func unreachable(_ address: NATSAddress, _ error: NATSError) -> HubError {
-        let servers = address.servers.joined(separator: ",")
+        let servers = address.serverURLs.joined(separator: ",")
         switch error {
         case .noServer:
             return .engineUnavailable(address: servers, detail: "no server answered")
@@ -16,7 +16,7 @@ enum ErrorMapping {
     static func hubError(for error: NATSError, address: NATSAddress, action: String)
         -> HubError
     {
-        let servers = address.servers.joined(separator: ",")
+        let servers = address.serverURLs.joined(separator: ",")
         switch error {
         case .noServer, .connectionClosed:
             return .engineUnavailable(

@@ -18,7 +18,9 @@ extension NATSEventLog {
         -> [EventMetadata]
     {
         try perform("publish to hub '\(hub)'") {
-            let record = try cachedHub(hub)
+            // Reads before the first send are retried through a leader election: nothing has
+            // been sent yet, so trying again can do no harm.
+            let record = try retryingTransient { try cachedHub(hub) }
             try validate(batch, for: record.properties)
             guard !batch.isEmpty else { return [] }
             var chains = makeChains(record, batch)
@@ -72,7 +74,9 @@ extension NATSEventLog {
     private func publish(
         _ chains: inout [PartitionChain], _ batch: [RoutedEvent], _ record: HubRecord
     ) throws {
-        for index in chains.indices { try anchor(&chains[index], record) }
+        for index in chains.indices {
+            try retryingTransient { try anchor(&chains[index], record) }
+        }
         let pipeline = PublishPipeline(connection: connection)
         var resends = 0
         var conflicts = 0
@@ -103,13 +107,17 @@ extension NATSEventLog {
                                 + " between")
                     } else {
                         tips.forget(chains[index].stream)
-                        try anchor(&chains[index], record)
+                        // Past the first send a failure ends this chain alone, so that what
+                        // landed before is still reported.
+                        do {
+                            try retryingTransient { try anchor(&chains[index], record) }
+                        } catch {
+                            chains[index].failure = error
+                        }
                     }
                 case .unknown(let error):
                     lost = error
-                    if case .noResponders = error,
-                       try jetStream.streamState(chains[index].stream) == nil
-                    {
+                    if case .noResponders = error, streamIsGone(chains[index].stream) {
                         chains[index].failure = streamMissing(
                             record, partition: chains[index].partition)
                     }
@@ -127,6 +135,16 @@ extension NATSEventLog {
                 // Leave a leader election time to finish: 0.1 s, 0.2 s, ... 1.6 s, 3.2 s.
                 usleep(UInt32(100_000 << min(resends - 1, 5)))
             }
+        }
+    }
+
+    /// True when the cluster says `stream` does not exist; false when it exists or cannot
+    /// say right now.
+    private func streamIsGone(_ stream: String) -> Bool {
+        do {
+            return try jetStream.streamState(stream) == nil
+        } catch {
+            return false
         }
     }
 

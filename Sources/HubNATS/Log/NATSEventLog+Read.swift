@@ -1,3 +1,4 @@
+import Foundation
 import HubCore
 
 extension NATSEventLog {
@@ -54,7 +55,7 @@ extension NATSEventLog {
         var reader = readers.take(stream, at: first)
         if reader == nil && count <= NATSEventLog.singleGetLimit {
             return try (0..<UInt64(count)).compactMap { offset in
-                try jetStream.message(stream, sequence: first + offset)
+                try storedMessage(stream, sequence: first + offset)
                     .map { try event(from: $0, partition: partition) }
             }
         }
@@ -91,6 +92,21 @@ extension NATSEventLog {
         }
         if restarts <= NATSEventLog.maxReaderRestarts { readers.put(current) }
         return events
+    }
+
+    /// The message at `sequence`, which the stream's state said it holds: nil only when a
+    /// purge removed it since. A stream that answers "not found" for a message it still
+    /// counts (a new leader catching up) is asked again for up to a second.
+    private func storedMessage(_ stream: String, sequence: UInt64) throws -> IncomingMessage? {
+        for attempt in 0..<10 {
+            if let message = try jetStream.message(stream, sequence: sequence) { return message }
+            guard let state = try jetStream.streamState(stream),
+                  sequence >= state.firstSequence, sequence <= state.lastSequence
+            else { return nil }
+            usleep(UInt32(20_000 * (attempt + 1)))
+        }
+        throw NATSError.timeout(
+            "message \(sequence) of stream \(stream) is counted but cannot be read")
     }
 
     /// How often one read replaces a consumer that went back in the stream.

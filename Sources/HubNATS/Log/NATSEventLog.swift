@@ -156,6 +156,17 @@ public final class NATSEventLog: EventLog, @unchecked Sendable {
     func performRetrying<T>(_ action: @autoclosure () -> String, _ body: () throws -> T) throws
         -> T
     {
+        do {
+            return try retryingTransient(body)
+        } catch let error as NATSError {
+            throw ErrorMapping.hubError(for: error, address: address, action: action())
+        }
+    }
+
+    /// Runs `body` again after each failure that `retrySafe` calls passing, pausing 0.1 s,
+    /// doubling to 3.2 s, until `options.readRetryMillis` have passed; then rethrows. Only
+    /// for work that does no harm when done twice.
+    func retryingTransient<T>(_ body: () throws -> T) throws -> T {
         let deadline = MonotonicClock.millis() + options.readRetryMillis
         var pause: UInt32 = 100_000
         while true {
@@ -166,8 +177,6 @@ public final class NATSEventLog: EventLog, @unchecked Sendable {
             {
                 usleep(pause)
                 pause = min(pause * 2, 3_200_000)
-            } catch let error as NATSError {
-                throw ErrorMapping.hubError(for: error, address: address, action: action())
             }
         }
     }
