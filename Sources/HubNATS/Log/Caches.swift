@@ -103,3 +103,35 @@ final class ReaderCache: @unchecked Sendable {
         closing.forEach { $0.close() }
     }
 }
+
+/// One writer at a time per stream within this process.
+///
+/// Appends to one partition from several threads would otherwise race on the stream's last
+/// sequence: all but one chain would be refused and re-anchored, round trip after round trip.
+/// Taking the partitions' turns in one order (by stream name) keeps two multi-partition
+/// batches from waiting on each other. Other processes are still kept apart by the chain's
+/// expectations on the stream itself.
+final class StreamTurns: @unchecked Sendable {
+    private let lock = NSLock()
+    private var turns: [String: NSLock] = [:]
+
+    /// Runs `body` holding the turn of every stream in `streams`.
+    func withTurns<T>(_ streams: [String], _ body: () throws -> T) rethrows -> T {
+        let locks = lock.withLock {
+            Set(streams).sorted().map { stream in
+                if let existing = turns[stream] { return existing }
+                let created = NSLock()
+                turns[stream] = created
+                return created
+            }
+        }
+        locks.forEach { $0.lock() }
+        defer { locks.reversed().forEach { $0.unlock() } }
+        return try body()
+    }
+
+    /// Forgets the turns of a deleted hub's streams.
+    func forget(_ streams: Set<String>) {
+        lock.withLock { turns = turns.filter { !streams.contains($0.key) } }
+    }
+}

@@ -24,7 +24,9 @@ extension NATSEventLog {
             try validate(batch, for: record.properties)
             guard !batch.isEmpty else { return [] }
             var chains = makeChains(record, batch)
-            try publish(&chains, batch, record)
+            try turns.withTurns(chains.map(\.stream)) {
+                try publish(&chains, batch, record)
+            }
 
             var landed = [EventMetadata?](repeating: nil, count: batch.count)
             var count = 0

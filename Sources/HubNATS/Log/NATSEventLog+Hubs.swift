@@ -96,6 +96,7 @@ extension NATSEventLog {
     private func removeStreams(_ record: HubRecord) throws {
         let names = (0..<record.properties.partitionCount).map { stream(record, $0) }
         readers.close(streams: Set(names))
+        turns.forget(Set(names))
         for name in names {
             tips.forget(name)
             try jetStream.deleteStream(name)

@@ -44,6 +44,7 @@ public final class NATSEventLog: EventLog, @unchecked Sendable {
     let hubCache = HubCache()
     let tips = TipCache()
     let readers = ReaderCache()
+    let turns = StreamTurns()
     let appendSignal = NATSAppendSignal()
 
     /// What a log can be told besides its address.
