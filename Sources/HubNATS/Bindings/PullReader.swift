@@ -46,14 +46,15 @@ final class PullReader {
     }
 
     /// Up to `count` messages that are stored now, at most about `maxBytes` of them; returns
-    /// at once with what there is (a `NoWait` fetch).
-    func fetch(count: Int, maxBytes: Int) throws -> [IncomingMessage] {
+    /// at once with what there is (a `NoWait` fetch), or, with `waitMillis`, as soon as there
+    /// is something and at the latest after that long.
+    func fetch(count: Int, maxBytes: Int, waitMillis: Int64? = nil) throws -> [IncomingMessage] {
         var request = jsFetchRequest()
         jsFetchRequest_Init(&request)
         request.Batch = Int32(clamping: count)
         request.MaxBytes = Int64(maxBytes)
-        request.NoWait = true
-        request.Expires = JetStream.apiWaitMillis * 1_000_000
+        request.NoWait = waitMillis == nil
+        request.Expires = (waitMillis ?? JetStream.apiWaitMillis) * 1_000_000
         var list = natsMsgList()
         let status = natsSubscription_FetchRequest(&list, handle, &request)
         if status == NATS_TIMEOUT || status == NATS_NOT_FOUND { return [] }

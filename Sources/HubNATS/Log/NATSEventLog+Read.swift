@@ -68,7 +68,14 @@ extension NATSEventLog {
         var restarts = 0
         do {
             fetching: while events.count < count {
-                let messages = try current.fetch(count: count - events.count, maxBytes: maxBytes)
+                var messages = try current.fetch(count: count - events.count, maxBytes: maxBytes)
+                if messages.isEmpty {
+                    // The stream holds them, but a consumer learns of a message a moment after
+                    // it is acknowledged: wait that moment rather than come back empty.
+                    messages = try current.fetch(
+                        count: count - events.count, maxBytes: maxBytes,
+                        waitMillis: NATSEventLog.catchUpWaitMillis)
+                }
                 if messages.isEmpty { break }
                 for message in messages {
                     let expected = first + UInt64(events.count)
@@ -108,6 +115,9 @@ extension NATSEventLog {
         throw NATSError.timeout(
             "message \(sequence) of stream \(stream) is counted but cannot be read")
     }
+
+    /// How long a read waits for messages the stream holds but its consumer has not seen.
+    static let catchUpWaitMillis: Int64 = 200
 
     /// How often one read replaces a consumer that went back in the stream.
     static let maxReaderRestarts = 3
