@@ -33,9 +33,14 @@ extension NATSEventLog {
     public func partitionStates(hub: String) throws -> [PartitionState] {
         try performRetrying("read the partitions of hub '\(hub)'") {
             let record = try cachedHub(hub)
-            return try (0..<record.properties.partitionCount).map {
-                try partitionState(record, $0).state
+            let count = record.properties.partitionCount
+            // One request or two per partition, all out at once: a tail's poll then waits
+            // about one round trip, not one per partition.
+            let results = ConcurrentResults<PartitionState>(count: count)
+            DispatchQueue.concurrentPerform(iterations: count) { partition in
+                results.set(partition, Result { try partitionState(record, partition).state })
             }
+            return try results.values()
         }
     }
 
@@ -133,5 +138,22 @@ extension NATSEventLog {
                 partition: partition, sequenceNumber: number, offset: number,
                 enqueuedTime: time),
             data: data)
+    }
+}
+
+/// Results filled in by concurrent workers, one slot each. Thread-safe.
+final class ConcurrentResults<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<Value, Error>?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: Result<Value, Error>) {
+        lock.withLock { slots[index] = result }
+    }
+
+    /// Every value in slot order; throws the first slot's error, if any.
+    func values() throws -> [Value] {
+        try lock.withLock { slots }.map { try $0!.get() }
     }
 }
