@@ -1,3 +1,4 @@
+import CSupport
 import Foundation
 import HubCore
 import HubLMDB
@@ -42,7 +43,9 @@ enum Engines {
             let log = try LMDBEventLog.open(directory: directory, namespace: namespace)
             return OpenedEngine(log: log, label: namespace, target: target) { log.close() }
         case .nats(let address):
-            let log = try NATSEventLog.open(address: address)
+            var options = NATSEventLog.Options()
+            options.isInterrupted = { hubsh_interrupt_pending() != 0 }
+            let log = try NATSEventLog.open(address: address, options: options)
             return OpenedEngine(log: log, label: natsLabel(address), target: target) {
                 log.close()
             }

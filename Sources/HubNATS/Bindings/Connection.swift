@@ -14,9 +14,10 @@ public final class NATSConnection: @unchecked Sendable {
 
     /// How long a connection attempt to one server may take.
     public static let connectTimeoutMillis: Int64 = 2000
-    /// Reconnect attempts per server after a connection is lost, and the pause between them:
-    /// together about 30 seconds, long enough for a cluster to elect new leaders.
-    static let maxReconnects: Int32 = 120
+    /// Reconnect attempts after a connection is lost (-1: without end, so that a shell left
+    /// open through an outage works again once the cluster is back), and the pause between
+    /// them. Requests made meanwhile fail on their own timeouts.
+    static let maxReconnects: Int32 = -1
     static let reconnectWaitMillis: Int64 = 250
 
     private init(handle: OpaquePointer, servers: [String]) {

@@ -79,8 +79,17 @@ public enum NATSError: Error, Equatable, CustomStringConvertible, Sendable {
     private static func lastErrorText(_ status: natsStatus) -> String {
         var last = natsStatus(rawValue: 0)
         if let text = nats_GetLastError(&last), text.pointee != 0, last == status {
-            return String(cString: text)
+            return withoutSourcePosition(String(cString: text))
         }
         return String(cString: natsStatus_GetText(status))
+    }
+
+    /// libnats starts its texts with where in its sources they came from, `(jsm.c:1033): `;
+    /// that means nothing to a hubsh user.
+    static func withoutSourcePosition(_ text: String) -> String {
+        guard text.hasPrefix("("), let end = text.range(of: "): ") else { return text }
+        let inside = text[text.index(after: text.startIndex)..<end.lowerBound]
+        guard inside.contains(".c:") else { return text }
+        return String(text[end.upperBound...])
     }
 }

@@ -129,7 +129,7 @@ extension NATSEventLog {
             }
             guard let lost else { continue }
             resends += 1
-            if resends > options.maxResends {
+            if resends > options.maxResends || options.isInterrupted() {
                 for index in chains.indices where !chains[index].isFinished {
                     chains[index].failure = lost
                 }

@@ -7,6 +7,8 @@ extension NATSEventLog {
     /// How long the server remembers message ids, so that a publish resent after a lost
     /// acknowledgement is stored once.
     static let duplicateWindowNanos: Int64 = 30_000_000_000
+    /// The longest stream name JetStream accepts.
+    static let maxStreamNameLength = 255
 
     /// Creates the hub record, then one stream per partition, then `$default`.
     ///
@@ -22,6 +24,18 @@ extension NATSEventLog {
                     + " NATS server takes messages of at most \(maxPayload) bytes (max_payload)"
                     + " with hubsh's headers; give --max-event-size \(limit) or less, or raise"
                     + " max_payload in the server configuration")
+        }
+        // A stream name carries the namespace, the hub's name, its incarnation and the
+        // partition, and JetStream takes at most 255 characters.
+        let longest = naming.stream(
+            hub: spec.name, incarnation: Naming.newIncarnation(),
+            partition: spec.partitionCount - 1)
+        guard longest.utf8.count <= NATSEventLog.maxStreamNameLength else {
+            let room = spec.name.utf8.count - (longest.utf8.count - NATSEventLog.maxStreamNameLength)
+            throw HubError.unsupported(
+                "hub name '\(spec.name.prefix(40))...' is too long for NATS JetStream: in"
+                    + " namespace '\(namespace)' a hub name has at most \(max(room, 0))"
+                    + " characters (a stream name has at most 255)")
         }
         return try perform("create hub '\(spec.name)'") {
             let properties = HubProperties(

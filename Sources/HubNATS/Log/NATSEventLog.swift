@@ -61,6 +61,8 @@ public final class NATSEventLog: EventLog, @unchecked Sendable {
         public var maxResends: Int
         /// How long a read keeps trying while the cluster has no leader for what it reads.
         public var readRetryMillis: Int64
+        /// Asked between retries: true stops retrying at once (Ctrl-C in the shell).
+        public var isInterrupted: @Sendable () -> Bool = { false }
 
         public init(
             clock: @escaping @Sendable () -> Int64 = { Timestamp.now() }, bucketReplicas: Int = 3,
@@ -115,12 +117,22 @@ public final class NATSEventLog: EventLog, @unchecked Sendable {
         } catch let error as NATSError {
             throw ErrorMapping.unreachable(address, error)
         }
-        do {
-            return try NATSEventLog(address: address, options: options, connection: connection)
-        } catch let error as NATSError {
-            connection.close()
-            throw ErrorMapping.hubError(
-                for: error, address: address, action: "open namespace '\(address.namespace)'")
+        // Right after a server died the buckets may have no leader for a few seconds: opening
+        // only reads or creates them, so it is tried again as reads are.
+        let deadline = MonotonicClock.millis() + options.readRetryMillis
+        while true {
+            do {
+                return try NATSEventLog(address: address, options: options, connection: connection)
+            } catch let error as NATSError
+                where error.retrySafe && MonotonicClock.millis() + 500 < deadline
+                    && !options.isInterrupted()
+            {
+                usleep(500_000)
+            } catch let error as NATSError {
+                connection.close()
+                throw ErrorMapping.hubError(
+                    for: error, address: address, action: "open namespace '\(address.namespace)'")
+            }
         }
     }
 
@@ -175,8 +187,14 @@ public final class NATSEventLog: EventLog, @unchecked Sendable {
                 return try body()
             } catch let error as NATSError
                 where error.retrySafe && MonotonicClock.millis() + Int64(pause / 1000) < deadline
+                    && !options.isInterrupted()
             {
-                usleep(pause)
+                // Pause in short steps, so that an interrupt is noticed within 50 ms.
+                var slept: UInt32 = 0
+                while slept < pause && !options.isInterrupted() {
+                    usleep(min(50_000, pause - slept))
+                    slept += 50_000
+                }
                 pause = min(pause * 2, 3_200_000)
             }
         }

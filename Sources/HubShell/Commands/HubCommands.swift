@@ -99,22 +99,30 @@ enum HubCommands {
             let hubs = try context.log.hubs()
             var rows: [[String]] = []
             for hub in hubs {
-                let states = try context.log.partitionStates(hub: hub.name)
-                let events = states.reduce(0) { $0 + $1.eventCount }
-                let bytes = states.reduce(0) { $0 + $1.bytes }
+                // One hub whose partitions cannot be read right now (a server down that held
+                // its only replica) is listed without its size, not allowed to hide the rest.
+                var states: [PartitionState]?
+                do {
+                    states = try context.log.partitionStates(hub: hub.name)
+                } catch let error as HubError {
+                    if case .hubNotFound = error { continue }
+                    context.output.warning("hub '\(hub.name)': \(error)")
+                }
+                let events = states.map { $0.reduce(0) { $0 + $1.eventCount } }
+                let bytes = states.map { $0.reduce(0) { $0 + $1.bytes } }
                 let groups = try context.log.consumerGroups(hub: hub.name).count
                 if context.output.wantsJSON(arguments) {
                     guard case .object(var members) = HubJSON.properties(hub) else { continue }
-                    members.append(("eventCount", .int(events)))
-                    members.append(("bytes", .int(bytes)))
+                    members.append(("eventCount", events.map { .int($0) } ?? .null))
+                    members.append(("bytes", bytes.map { .int($0) } ?? .null))
                     members.append(("consumerGroupCount", .int(groups)))
                     context.output.json(.object(members))
                 } else {
                     rows.append([
                         hub.name, String(hub.partitionCount), String(hub.replicas),
                         Retention.format(hub.retentionMillis),
-                        String(events), ByteSize.format(bytes), String(groups),
-                        Timestamp.format(hub.createdAt),
+                        events.map(String.init) ?? "?", bytes.map(ByteSize.format) ?? "?",
+                        String(groups), Timestamp.format(hub.createdAt),
                     ])
                 }
             }

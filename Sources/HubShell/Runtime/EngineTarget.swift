@@ -35,6 +35,19 @@ public enum EngineTarget: Equatable, Sendable, CustomStringConvertible {
             }
             return .lmdb(directory: directory)
         }
+        // Near misses of a NATS address would otherwise name a data directory, created
+        // silently in the working directory.
+        let lowered = text.lowercased()
+        if lowered.hasPrefix("nats:") || lowered.hasPrefix("nats/") {
+            throw EngineTargetError(
+                "'\(text)' is not a NATS address: write nats://HOST:PORT (two slashes), or"
+                    + " lmdb:\(text) for a data directory of that name")
+        }
+        if looksLikeHostAndPort(text) {
+            throw EngineTargetError(
+                "'\(text)' looks like a server, not a data directory: write nats://\(text),"
+                    + " or lmdb:\(text) for a data directory of that name")
+        }
         if let range = text.range(of: "://") {
             let scheme = text[..<range.lowerBound]
             if !scheme.isEmpty, scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" }) {
@@ -43,6 +56,15 @@ public enum EngineTarget: Equatable, Sendable, CustomStringConvertible {
             }
         }
         return .lmdb(directory: text)
+    }
+
+    /// `HOST:PORT` alone, such as `127.0.0.1:4222` or `localhost:4222`.
+    private static func looksLikeHostAndPort(_ text: String) -> Bool {
+        guard !text.contains("/"), let colon = text.lastIndex(of: ":") else { return false }
+        let host = text[..<colon]
+        let port = text[text.index(after: colon)...]
+        return !host.isEmpty && !port.isEmpty && port.allSatisfy(\.isASCII)
+            && port.allSatisfy(\.isNumber)
     }
 
     /// The hubsh arguments that open this same target in another process, such as the
