@@ -60,3 +60,34 @@ public enum EventPosition: Sendable, Equatable {
         }
     }
 }
+
+extension PartitionState {
+    /// The first sequence number to read from `position`, for the positions every engine
+    /// resolves alike: `earliest`, `latest`, `seq:N` and `-N`. Nil for `offset:` and `time:`,
+    /// which an engine finds in its own store. `nextSequenceNumber` or more means nothing yet.
+    ///
+    /// Throws `invalidSequenceNumber` for a negative sequence number and
+    /// `sequenceNumberAhead` for one past the next.
+    public func start(of position: EventPosition, hub: String) throws -> Int64? {
+        switch position {
+        case .earliest:
+            return firstSequenceNumber
+        case .latest:
+            return nextSequenceNumber
+        case .sequenceNumber(let sequenceNumber, let inclusive):
+            guard sequenceNumber >= 0 else {
+                throw HubError.invalidSequenceNumber(sequenceNumber)
+            }
+            guard sequenceNumber <= nextSequenceNumber else {
+                throw HubError.sequenceNumberAhead(
+                    hub: hub, partition: partition, sequenceNumber: sequenceNumber,
+                    last: lastSequenceNumber)
+            }
+            return max(inclusive ? sequenceNumber : sequenceNumber + 1, firstSequenceNumber)
+        case .last(let count):
+            return max(firstSequenceNumber, nextSequenceNumber - max(0, count))
+        case .offset, .enqueuedTime:
+            return nil
+        }
+    }
+}

@@ -118,7 +118,8 @@ enum ScenarioMask {
         if let object = value as? [String: Any] {
             var masked: [String: Any] = [:]
             for (key, item) in object where !replicaKeys.contains(key) {
-                masked[key] = maskedKeys.contains(key) && !(item is NSNull) ? "<masked>" : mask(item)
+                let volatile = maskedKeys.contains(key) && !(item is NSNull)
+                masked[key] = volatile ? "<masked>" : mask(item)
             }
             return masked
         }

@@ -57,7 +57,8 @@ final class NATSFailoverTests: XCTestCase {
         }
         let storedSet = Set(stored)
         for event in reported {
-            XCTAssertTrue(storedSet.contains(event), "reported as published but not stored: \(event)")
+            XCTAssertTrue(
+                storedSet.contains(event), "reported as published but not stored: \(event)")
         }
         // An event whose acknowledgement was lost with the leader may be stored without being
         // reported (at-least-once, as Event Hubs is); never more than the one batch that failed.

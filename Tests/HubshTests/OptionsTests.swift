@@ -94,7 +94,8 @@ final class OptionsTests: XCTestCase {
     func testANATSTargetWithNoServerListeningSaysSoInOneLine() {
         XCTAssertThrowsError(try Engines.open(.nats(NATSAddress(servers: ["127.0.0.1:1"])))) {
             let message = "\($0)"
-            XCTAssertTrue(message.hasPrefix("cannot reach the NATS cluster at nats://127.0.0.1:1"), message)
+            XCTAssertTrue(
+                message.hasPrefix("cannot reach the NATS cluster at nats://127.0.0.1:1"), message)
             XCTAssertFalse(message.contains("\n"), message)
         }
     }

@@ -12,31 +12,16 @@ struct PositionResolver {
 
     /// The first sequence number to read; `state.nextSequenceNumber` or more means nothing yet.
     func start(of position: EventPosition) throws -> Int64 {
-        let first = state.firstSequenceNumber
-        let next = state.nextSequenceNumber
+        if let start = try state.start(of: position, hub: hub.name) { return start }
         switch position {
-        case .earliest:
-            return first
-        case .latest:
-            return next
-        case .sequenceNumber(let sequenceNumber, let inclusive):
-            guard sequenceNumber >= 0 else {
-                throw HubError.invalidSequenceNumber(sequenceNumber)
-            }
-            guard sequenceNumber <= next else {
-                throw HubError.sequenceNumberAhead(
-                    hub: hub.name, partition: state.partition, sequenceNumber: sequenceNumber,
-                    last: state.lastSequenceNumber)
-            }
-            return max(inclusive ? sequenceNumber : sequenceNumber + 1, first)
         case .offset(let offset, let inclusive):
             return try firstSequenceNumber { header in
                 inclusive ? header.offset >= offset : header.offset > offset
             }
         case .enqueuedTime(let millis):
             return try firstSequenceNumber { header in header.enqueuedTime >= millis }
-        case .last(let count):
-            return max(first, next - max(0, count))
+        default:
+            preconditionFailure("every other position resolves in PartitionState: \(position)")
         }
     }
 

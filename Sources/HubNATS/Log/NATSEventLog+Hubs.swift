@@ -31,7 +31,8 @@ extension NATSEventLog {
             hub: spec.name, incarnation: Naming.newIncarnation(),
             partition: spec.partitionCount - 1)
         guard longest.utf8.count <= NATSEventLog.maxStreamNameLength else {
-            let room = spec.name.utf8.count - (longest.utf8.count - NATSEventLog.maxStreamNameLength)
+            let excess = longest.utf8.count - NATSEventLog.maxStreamNameLength
+            let room = spec.name.utf8.count - excess
             throw HubError.unsupported(
                 "hub name '\(spec.name.prefix(40))...' is too long for NATS JetStream: in"
                     + " namespace '\(namespace)' a hub name has at most \(max(room, 0))"

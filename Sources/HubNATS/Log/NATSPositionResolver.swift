@@ -12,29 +12,15 @@ struct NATSPositionResolver {
 
     /// The first sequence number to read; `state.nextSequenceNumber` or more means nothing yet.
     func start(of position: EventPosition) throws -> Int64 {
-        let first = state.firstSequenceNumber
-        let next = state.nextSequenceNumber
+        if let start = try state.start(of: position, hub: record.name) { return start }
         switch position {
-        case .earliest:
-            return first
-        case .latest:
-            return next
-        case .sequenceNumber(let sequenceNumber, let inclusive):
-            guard sequenceNumber >= 0 else {
-                throw HubError.invalidSequenceNumber(sequenceNumber)
-            }
-            guard sequenceNumber <= next else {
-                throw HubError.sequenceNumberAhead(
-                    hub: record.name, partition: state.partition,
-                    sequenceNumber: sequenceNumber, last: state.lastSequenceNumber)
-            }
-            return max(inclusive ? sequenceNumber : sequenceNumber + 1, first)
         case .offset(let offset, let inclusive):
-            return min(max(inclusive ? offset : offset + 1, first), next)
+            let start = inclusive ? offset : offset + 1
+            return min(max(start, state.firstSequenceNumber), state.nextSequenceNumber)
         case .enqueuedTime(let millis):
             return try firstSequenceNumber(enqueuedAtOrAfter: millis)
-        case .last(let count):
-            return max(first, next - max(0, count))
+        default:
+            preconditionFailure("every other position resolves in PartitionState: \(position)")
         }
     }
 
