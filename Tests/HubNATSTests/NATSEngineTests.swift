@@ -186,4 +186,70 @@ final class NATSFailureTests: NATSTestCase {
                           "\(claimed.filter { !stored.contains($0) }.count) reported events lost")
         }
     }
+
+    /// The same log, kept open through an outage longer than any retry, works again once the
+    /// server is back: the connection reconnects without end. With 20 ms between attempts the
+    /// outage spans about 75 of them, far past libnats' default limit of 60.
+    func testALogLeftOpenThroughAnOutageWorksWhenTheServerIsBack() throws {
+        let server = try requireServer()
+        var options = NATSEventLog.Options()
+        options.readRetryMillis = 500
+        options.reconnectWaitMillis = 20
+        let log = try openLog(options)
+        _ = try log.createHub(HubSpec(name: "steady", partitionCount: 1))
+        server.kill()
+        XCTAssertThrowsError(try log.hubs()) {
+            XCTAssertFalse("\($0)".contains("\n"), "\($0)")
+        }
+        Thread.sleep(forTimeInterval: 1.5)
+        try server.restart()
+        var listed: [HubProperties]?
+        for _ in 0..<40 where listed == nil {
+            listed = try? log.hubs()
+            if listed == nil { Thread.sleep(forTimeInterval: 0.25) }
+        }
+        XCTAssertEqual(listed?.map(\.name), ["steady"], "the log did not come back")
+        let landed = try log.append(
+            hub: "steady", batch: [RoutedEvent(partition: 0, data: EventData(text: "x"))],
+            durability: .durable)
+        XCTAssertEqual(landed.map(\.sequenceNumber), [0])
+    }
+
+    /// An interrupt ends the retries of a read at once instead of after `readRetryMillis`.
+    func testAnInterruptStopsRetryingAtTheNextPause() throws {
+        let server = try requireServer()
+        let asked = Locked(0)
+        var options = NATSEventLog.Options()
+        options.readRetryMillis = 600_000
+        options.isInterrupted = {
+            asked.update { $0 += 1 }
+            return true
+        }
+        let log = try openLog(options)
+        _ = try log.createHub(HubSpec(name: "stopped", partitionCount: 1))
+        server.kill()
+        defer { try? server.restart() }
+        XCTAssertThrowsError(try log.partitionStates(hub: "stopped"))
+        XCTAssertGreaterThan(asked.value, 0, "the retry loop never asked about an interrupt")
+    }
+}
+
+final class NATSNamingLimitTests: NATSTestCase {
+    func testAHubNameTooLongForAStreamNameIsRefusedWithTheLimit() throws {
+        let log = try openLog()
+        let name = String(repeating: "a", count: 256)
+        XCTAssertThrowsError(try log.createHub(HubSpec(name: name, partitionCount: 2))) {
+            let message = "\($0)"
+            XCTAssertTrue(message.contains("a hub name has at most"), message)
+            XCTAssertFalse(message.contains(".c:"), message)
+        }
+        XCTAssertEqual(try log.hubs().count, 0)
+    }
+
+    func testLibnatsSourcePositionsAreLeftOutOfMessages() {
+        XCTAssertEqual(
+            NATSError.withoutSourcePosition("(jsm.c:1033): stream name is too long"),
+            "stream name is too long")
+        XCTAssertEqual(NATSError.withoutSourcePosition("(not a position): x"), "(not a position): x")
+    }
 }

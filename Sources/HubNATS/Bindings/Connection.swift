@@ -18,7 +18,7 @@ public final class NATSConnection: @unchecked Sendable {
     /// open through an outage works again once the cluster is back), and the pause between
     /// them. Requests made meanwhile fail on their own timeouts.
     static let maxReconnects: Int32 = -1
-    static let reconnectWaitMillis: Int64 = 250
+    public static let reconnectWaitMillis: Int64 = 250
 
     private init(handle: OpaquePointer, servers: [String]) {
         self.handle = handle
@@ -30,9 +30,10 @@ public final class NATSConnection: @unchecked Sendable {
     }
 
     /// Connects to the first of `servers` that answers (`natsConnection_Connect`).
-    public static func connect(servers: [String], name: String = "hubsh") throws
-        -> NATSConnection
-    {
+    public static func connect(
+        servers: [String], name: String = "hubsh",
+        reconnectWaitMillis: Int64 = NATSConnection.reconnectWaitMillis
+    ) throws -> NATSConnection {
         var options: OpaquePointer?
         try NATSError.check(natsOptions_Create(&options))
         defer { natsOptions_Destroy(options) }

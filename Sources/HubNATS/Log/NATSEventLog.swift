@@ -63,6 +63,8 @@ public final class NATSEventLog: EventLog, @unchecked Sendable {
         public var readRetryMillis: Int64
         /// Asked between retries: true stops retrying at once (Ctrl-C in the shell).
         public var isInterrupted: @Sendable () -> Bool = { false }
+        /// The pause between attempts to reconnect a lost connection; attempts never end.
+        public var reconnectWaitMillis = NATSConnection.reconnectWaitMillis
 
         public init(
             clock: @escaping @Sendable () -> Int64 = { Timestamp.now() }, bucketReplicas: Int = 3,
@@ -113,7 +115,8 @@ public final class NATSEventLog: EventLog, @unchecked Sendable {
     {
         let connection: NATSConnection
         do {
-            connection = try NATSConnection.connect(servers: address.serverURLs)
+            connection = try NATSConnection.connect(
+                servers: address.serverURLs, reconnectWaitMillis: options.reconnectWaitMillis)
         } catch let error as NATSError {
             throw ErrorMapping.unreachable(address, error)
         }

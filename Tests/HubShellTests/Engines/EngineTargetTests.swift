@@ -83,4 +83,18 @@ final class EngineTargetTests: XCTestCase {
         XCTAssertTrue(
             refusal("nats://a/" + String(repeating: "n", count: 65)).contains("1-64 letters"))
     }
+
+    func testNearMissesOfANATSAddressAreRefusedNotTakenAsDirectories() {
+        for text in ["nats:/127.0.0.1:4222", "nats:127.0.0.1:4222", "nats//a:1", "127.0.0.1:4222",
+                     "localhost:4222"] {
+            XCTAssertThrowsError(try EngineTarget.parse(text), text) {
+                let message = "\($0)"
+                XCTAssertTrue(message.contains("nats://"), message)
+                XCTAssertTrue(message.contains("lmdb:"), message)
+            }
+        }
+        XCTAssertEqual(try EngineTarget.parse("lmdb:127.0.0.1:4222"),
+                       .lmdb(directory: "127.0.0.1:4222"))
+        XCTAssertEqual(try EngineTarget.parse("data/streams"), .lmdb(directory: "data/streams"))
+    }
 }
