@@ -48,33 +48,54 @@ enum EventCodec {
         return size
     }
 
-    /// Writes `event` into `buffer`, which has exactly `storedSize(of: event)` bytes.
+    /// Writes the event at `event` into `buffer`, which has exactly `storedSize(of:)` bytes.
+    ///
+    /// The event is read where it lies, one field at a time, rather than passed as a value: the
+    /// writes go through a raw pointer, which Swift cannot tell apart from the event's memory,
+    /// so a value would be copied first, its storage retained and released around each
+    /// encoding. Inlined into the writer's loop, the call costs nothing of its own.
+    @inline(__always)
     static func encode(
-        _ event: EventData, offset: Int64, enqueuedTime: Int64,
+        _ event: UnsafePointer<EventData>, offset: Int64, enqueuedTime: Int64,
         into buffer: UnsafeMutableRawBufferPointer
     ) {
         var writer = RawWriter(buffer)
         writer.write(offset)
         writer.write(enqueuedTime)
         var flags: UInt8 = 0
-        if event.partitionKey != nil { flags |= hasPartitionKey }
-        if event.contentType != nil { flags |= hasContentType }
+        if event.pointee.partitionKey != nil { flags |= hasPartitionKey }
+        if event.pointee.contentType != nil { flags |= hasContentType }
         writer.write(flags)
-        if let key = event.partitionKey { writeWithLength(key, &writer) }
-        if let type = event.contentType { writeWithLength(type, &writer) }
+        if let key = event.pointee.partitionKey { writeWithLength(key, &writer) }
+        if let type = event.pointee.contentType { writeWithLength(type, &writer) }
 
-        writeProperties(event.properties, &writer)
+        // An event without properties, the usual case, needs only the count 0: one byte.
+        if event.pointee.properties.isEmpty {
+            writer.write(0 as UInt8)
+        } else {
+            writeProperties(event.pointee.properties, &writer)
+        }
 
-        event.body.withUnsafeBytes { writer.write(bytes: $0) }
+        event.pointee.body.withUnsafeBytes { writer.write(bytes: $0) }
         precondition(writer.position == buffer.count, "event encoding size mismatch")
     }
 
-    /// The property count and each property; nothing more for an event without properties.
+    /// Writes `event` into `buffer`, which has exactly `storedSize(of: event)` bytes: the same
+    /// bytes as the pointer form, for an event that is a value rather than in a batch.
+    static func encode(
+        _ event: EventData, offset: Int64, enqueuedTime: Int64,
+        into buffer: UnsafeMutableRawBufferPointer
+    ) {
+        withUnsafePointer(to: event) {
+            encode($0, offset: offset, enqueuedTime: enqueuedTime, into: buffer)
+        }
+    }
+
+    /// The property count and each property.
     private static func writeProperties(
         _ properties: [(String, PropertyValue)], _ writer: inout RawWriter
     ) {
         writer.writeLength(properties.count)
-        guard !properties.isEmpty else { return }
         for (name, value) in properties {
             writeWithLength(name, &writer)
             switch value {

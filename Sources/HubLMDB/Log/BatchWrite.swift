@@ -52,37 +52,49 @@ struct BatchWriter {
         _ batch: [RoutedEvent], sizes: [Int], to record: HubRecord, now: Int64
     ) throws -> [EventMetadata] {
         let order = BatchWriter.partitionOrder(batch, record.properties.partitionCount)
-        // Every slot is written below; a throw leaves the array, made of plain numbers, unused.
-        return try [EventMetadata](unsafeUninitializedCapacity: batch.count) { landed, count in
-            var start = 0
-            while start < order.count {
-                let partition = batch[order[start]].partition
-                let id = PartitionId(hubId: record.id, partition: partition)
-                var writer = try partitionWriter(id, record)
-                let enqueuedTime = max(now, writer.lastEnqueuedTime ?? now)
-                var end = start
-                while end < order.count, batch[order[end]].partition == partition {
-                    let index = order[end]
-                    let size = sizes[index]
-                    let buffer = try writer.appender.reserve(
-                        sequenceNumber: writer.nextSequenceNumber, size: size)
-                    EventCodec.encode(
-                        batch[index].data, offset: writer.nextOffset,
-                        enqueuedTime: enqueuedTime, into: buffer)
-                    landed.initializeElement(
-                        at: index,
-                        to: EventMetadata(
-                            partition: partition, sequenceNumber: writer.nextSequenceNumber,
-                            offset: writer.nextOffset, enqueuedTime: enqueuedTime))
-                    writer.nextSequenceNumber += 1
-                    writer.nextOffset += Int64(size)
-                    end += 1
-                }
-                writer.lastEnqueuedTime = enqueuedTime
-                partitions[id] = writer
-                start = end
+        // Events are encoded from where they lie in the batch (see `EventCodec.encode`).
+        return try batch.withUnsafeBufferPointer { batch in
+            // Every slot is written below; a throw leaves the array, of plain numbers, unused.
+            try [EventMetadata](unsafeUninitializedCapacity: batch.count) { landed, count in
+                try write(batch, in: order, sizes: sizes, to: record, now: now, landed: landed)
+                count = batch.count
             }
-            count = batch.count
+        }
+    }
+
+    /// Writes `batch` partition by partition, in `order`, and puts where each event landed at
+    /// its index in `landed`.
+    private mutating func write(
+        _ batch: UnsafeBufferPointer<RoutedEvent>, in order: [Int], sizes: [Int],
+        to record: HubRecord, now: Int64, landed: UnsafeMutableBufferPointer<EventMetadata>
+    ) throws {
+        var start = 0
+        while start < order.count {
+            let partition = batch[order[start]].partition
+            let id = PartitionId(hubId: record.id, partition: partition)
+            var writer = try partitionWriter(id, record)
+            let enqueuedTime = max(now, writer.lastEnqueuedTime ?? now)
+            var end = start
+            while end < order.count, batch[order[end]].partition == partition {
+                let index = order[end]
+                let size = sizes[index]
+                let buffer = try writer.appender.reserve(
+                    sequenceNumber: writer.nextSequenceNumber, size: size)
+                EventCodec.encode(
+                    (batch.baseAddress! + index).pointer(to: \.data)!,
+                    offset: writer.nextOffset, enqueuedTime: enqueuedTime, into: buffer)
+                landed.initializeElement(
+                    at: index,
+                    to: EventMetadata(
+                        partition: partition, sequenceNumber: writer.nextSequenceNumber,
+                        offset: writer.nextOffset, enqueuedTime: enqueuedTime))
+                writer.nextSequenceNumber += 1
+                writer.nextOffset += Int64(size)
+                end += 1
+            }
+            writer.lastEnqueuedTime = enqueuedTime
+            partitions[id] = writer
+            start = end
         }
     }
 
