@@ -31,13 +31,20 @@ enum EventCodec {
 
     /// The number of bytes `encode` writes for `event`: its stored size, which is also how far
     /// it moves its partition's offset.
+    @inline(__always)
     static func storedSize(of event: EventData) -> Int {
         var size = headerSize + 1 + event.body.count
         if let key = event.partitionKey { size += sizeWithLength(key.utf8.count) }
         if let type = event.contentType { size += sizeWithLength(type.utf8.count) }
-        size += RawWriter.lengthSize(event.properties.count)
-        guard !event.properties.isEmpty else { return size }
-        for (name, value) in event.properties {
+        // No properties: their count 0 takes one byte.
+        guard !event.properties.isEmpty else { return size + 1 }
+        return size + propertiesSize(event.properties)
+    }
+
+    /// The number of bytes of the property count and the properties that follow it.
+    private static func propertiesSize(_ properties: [(String, PropertyValue)]) -> Int {
+        var size = RawWriter.lengthSize(properties.count)
+        for (name, value) in properties {
             size += sizeWithLength(name.utf8.count) + 1
             switch value {
             case .string(let text): size += sizeWithLength(text.utf8.count)

@@ -125,12 +125,14 @@ struct BatchWriter {
         var starts = [Int](repeating: 0, count: partitionCount + 1)
         for index in batch.indices { starts[batch[index].partition + 1] += 1 }
         for partition in 0..<partitionCount { starts[partition + 1] += starts[partition] }
-        var order = [Int](repeating: 0, count: batch.count)
-        for index in batch.indices {
-            let partition = batch[index].partition
-            order[starts[partition]] = index
-            starts[partition] += 1
+        // Every slot is written: the starts place each index once.
+        return [Int](unsafeUninitializedCapacity: batch.count) { order, count in
+            for index in batch.indices {
+                let partition = batch[index].partition
+                order.initializeElement(at: starts[partition], to: index)
+                starts[partition] += 1
+            }
+            count = batch.count
         }
-        return order
     }
 }
