@@ -250,6 +250,7 @@ final class NATSNamingLimitTests: NATSTestCase {
         XCTAssertEqual(
             NATSError.withoutSourcePosition("(jsm.c:1033): stream name is too long"),
             "stream name is too long")
-        XCTAssertEqual(NATSError.withoutSourcePosition("(not a position): x"), "(not a position): x")
+        XCTAssertEqual(
+            NATSError.withoutSourcePosition("(not a position): x"), "(not a position): x")
     }
 }

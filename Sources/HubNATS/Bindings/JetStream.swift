@@ -60,22 +60,38 @@ final class JetStream: @unchecked Sendable {
     /// The stream's counts and sequence range (`js_GetStreamInfo`); nil when it does not
     /// exist.
     func streamState(_ name: String) throws -> StreamState? {
-        var info: UnsafeMutablePointer<jsStreamInfo>?
-        var jsCode = jsErrCode(rawValue: 0)
-        let status = js_GetStreamInfo(&info, handle, name, nil, &jsCode)
-        if status == NATS_NOT_FOUND || jsCode == JSStreamNotFoundErr { return nil }
-        try NATSError.check(status, jsCode: jsCode)
-        guard let info else { return nil }
-        defer { jsStreamInfo_Destroy(info) }
-        let state = info.pointee.State
-        return StreamState(
-            messages: state.Msgs, bytes: state.Bytes, firstSequence: state.FirstSeq,
-            lastSequence: state.LastSeq, lastTimeNanos: state.LastTime)
+        try withStreamInfo(name) { info in
+            let state = info.State
+            return StreamState(
+                messages: state.Msgs, bytes: state.Bytes, firstSequence: state.FirstSeq,
+                lastSequence: state.LastSeq, lastTimeNanos: state.LastTime)
+        }
     }
 
     /// The stream's leader and followers (`js_GetStreamInfo`'s cluster part); nil when the
     /// stream does not exist.
     func streamCluster(_ name: String) throws -> StreamCluster? {
+        try withStreamInfo(name) { info in
+            guard let cluster = info.Cluster?.pointee else {
+                return StreamCluster(leader: nil, followers: [])
+            }
+            var followers: [StreamCluster.Peer] = []
+            for index in 0..<Int(cluster.ReplicasLen) {
+                guard let peer = cluster.Replicas?[index]?.pointee else { continue }
+                followers.append(
+                    StreamCluster.Peer(
+                        name: peer.Name.map { String(cString: $0) } ?? "?",
+                        current: peer.Current, offline: peer.Offline, lag: peer.Lag))
+            }
+            let leader = cluster.Leader.map { String(cString: $0) }
+            return StreamCluster(
+                leader: leader?.isEmpty == true ? nil : leader, followers: followers)
+        }
+    }
+
+    /// Asks for the stream's info (`js_GetStreamInfo`) and reads it with `body`; nil when the
+    /// stream does not exist.
+    private func withStreamInfo<T>(_ name: String, _ body: (jsStreamInfo) -> T) throws -> T? {
         var info: UnsafeMutablePointer<jsStreamInfo>?
         var jsCode = jsErrCode(rawValue: 0)
         let status = js_GetStreamInfo(&info, handle, name, nil, &jsCode)
@@ -83,19 +99,7 @@ final class JetStream: @unchecked Sendable {
         try NATSError.check(status, jsCode: jsCode)
         guard let info else { return nil }
         defer { jsStreamInfo_Destroy(info) }
-        guard let cluster = info.pointee.Cluster?.pointee else {
-            return StreamCluster(leader: nil, followers: [])
-        }
-        var followers: [StreamCluster.Peer] = []
-        for index in 0..<Int(cluster.ReplicasLen) {
-            guard let peer = cluster.Replicas?[index]?.pointee else { continue }
-            followers.append(
-                StreamCluster.Peer(
-                    name: peer.Name.map { String(cString: $0) } ?? "?", current: peer.Current,
-                    offline: peer.Offline, lag: peer.Lag))
-        }
-        let leader = cluster.Leader.map { String(cString: $0) }
-        return StreamCluster(leader: leader?.isEmpty == true ? nil : leader, followers: followers)
+        return body(info.pointee)
     }
 
     /// Removes the messages before `sequence` (`js_PurgeStream` with `Purge.Sequence`).

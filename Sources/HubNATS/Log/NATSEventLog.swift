@@ -122,20 +122,14 @@ public final class NATSEventLog: EventLog, @unchecked Sendable {
         }
         // Right after a server died the buckets may have no leader for a few seconds: opening
         // only reads or creates them, so it is tried again as reads are.
-        let deadline = MonotonicClock.millis() + options.readRetryMillis
-        while true {
-            do {
-                return try NATSEventLog(address: address, options: options, connection: connection)
-            } catch let error as NATSError
-                where error.retrySafe && MonotonicClock.millis() + 500 < deadline
-                    && !options.isInterrupted()
-            {
-                usleep(500_000)
-            } catch let error as NATSError {
-                connection.close()
-                throw ErrorMapping.hubError(
-                    for: error, address: address, action: "open namespace '\(address.namespace)'")
+        do {
+            return try retryingTransient(options) {
+                try NATSEventLog(address: address, options: options, connection: connection)
             }
+        } catch let error as NATSError {
+            connection.close()
+            throw ErrorMapping.hubError(
+                for: error, address: address, action: "open namespace '\(address.namespace)'")
         }
     }
 
@@ -183,6 +177,11 @@ public final class NATSEventLog: EventLog, @unchecked Sendable {
     /// doubling to 3.2 s, until `options.readRetryMillis` have passed; then rethrows. Only
     /// for work that does no harm when done twice.
     func retryingTransient<T>(_ body: () throws -> T) throws -> T {
+        try NATSEventLog.retryingTransient(options, body)
+    }
+
+    /// `retryingTransient` with the given options, for work done before a log exists.
+    static func retryingTransient<T>(_ options: Options, _ body: () throws -> T) throws -> T {
         let deadline = MonotonicClock.millis() + options.readRetryMillis
         var pause: UInt32 = 100_000
         while true {
