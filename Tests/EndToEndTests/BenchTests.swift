@@ -54,6 +54,7 @@ final class BenchTests: XCTestCase {
         let settings = report["settings"] as? [String: Any]
         XCTAssertEqual(settings?["batch"] as? Int, 10)
         XCTAssertEqual(settings?["durability"] as? String, "no-sync")
+        XCTAssertEqual(settings?["roundRobin"] as? String, "batch")
 
         let baseline = try XCTUnwrap(report["baseline"] as? [String: Any])
         try checkShape(baseline, events: 300, size: 100)
@@ -135,6 +136,10 @@ final class BenchTests: XCTestCase {
         XCTAssertEqual(hubsh.script("bench e2e --size 8").status, 2)
         XCTAssertEqual(hubsh.script("bench publish --events 0").status, 2)
         XCTAssertEqual(hubsh.script("bench publish --vs-baseline --vs-producers 1").status, 2)
+        let unit = hubsh.script("bench publish --round-robin partition")
+        XCTAssertEqual(unit.status, 2)
+        XCTAssertTrue(
+            unit.stderr.contains("--round-robin is batch or event, not 'partition'"), unit.stderr)
         let missing = hubsh.script("bench publish --hub nowhere")
         XCTAssertEqual(missing.status, 1)
         XCTAssertTrue(missing.stderr.contains("hub 'nowhere' does not exist"), missing.stderr)

@@ -104,7 +104,7 @@ struct Hubsh {
         process.environment = env
         process.standardInput = Pipe()
         if let outputFile {
-            FileManager.default.createFile(atPath: outputFile, contents: nil)
+            _ = FileManager.default.createFile(atPath: outputFile, contents: nil)
             process.standardOutput = FileHandle(forWritingAtPath: outputFile)
         } else {
             process.standardOutput = Pipe()

@@ -46,7 +46,7 @@ extension NATSTestCluster {
             // A file, not a pipe: `restart` leaves a server running in the background that
             // holds the script's output open, and a pipe would then never end.
             let errorPath = Hubsh.temporaryDirectory("cluster") + "/stderr"
-            FileManager.default.createFile(atPath: errorPath, contents: nil)
+            _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
             process.standardError = FileHandle(forWritingAtPath: errorPath)
             process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
             try process.run()

@@ -62,6 +62,46 @@ final class BenchmarkRunTests: XCTestCase {
         }
     }
 
+    func testRoundRobinByBatchSendsEachBatchWholeToTheNextPartition() throws {
+        let hub = try hub()
+        // 9 batches of 10 and one of 3 from one producer: partitions take whole batches in
+        // turn, the same events reused for each, and the short last batch goes on in turn.
+        let workload = PublishWorkload(
+            events: 93, bodySize: 16, batchSize: 10, producers: 1, durability: .noSync)
+        XCTAssertEqual(workload.roundRobin, .batch)
+        _ = try PublishBenchmark.run(log: log, hub: hub, workload: workload, control: .silent)
+
+        let counts = try log.partitionStates(hub: hub.name).map(\.eventCount)
+        XCTAssertEqual(counts.reduce(0, +), 93)
+        // Batches to partitions 0 1 2 3 0 1 2 3 0, then the last 3 events to partition 1.
+        XCTAssertEqual(counts, [30, 23, 20, 20])
+        var factory = EventFactory(bodySize: 4, keys: 0, partitionCount: 4, producer: 0)
+        var batch: [RoutedEvent] = []
+        var firsts: [Int] = []
+        for _ in 0..<6 {
+            factory.fill(&batch, count: 5)
+            XCTAssertEqual(Set(batch.map(\.partition)).count, 1, "one partition per batch")
+            firsts.append(batch[0].partition)
+        }
+        XCTAssertEqual(firsts, [0, 1, 2, 3, 0, 1])
+    }
+
+    func testRoundRobinByEventSpreadsEachBatch() throws {
+        var factory = EventFactory(
+            bodySize: 4, keys: 0, roundRobin: .event, partitionCount: 3, producer: 1)
+        var batch: [RoutedEvent] = []
+        factory.fill(&batch, count: 4)
+        XCTAssertEqual(batch.map(\.partition), [1, 2, 0, 1])
+        factory.fill(&batch, count: 4)
+        XCTAssertEqual(batch.map(\.partition), [2, 0, 1, 2])
+
+        let hub = try hub(partitions: 3)
+        let workload = PublishWorkload(
+            events: 30, bodySize: 16, batchSize: 10, roundRobin: .event, durability: .noSync)
+        _ = try PublishBenchmark.run(log: log, hub: hub, workload: workload, control: .silent)
+        XCTAssertEqual(try log.partitionStates(hub: hub.name).map(\.eventCount), [10, 10, 10])
+    }
+
     func testReadVisitsEveryStoredEventOnce() throws {
         let hub = try hub(partitions: 3)
         let fill = PublishWorkload(

@@ -16,7 +16,7 @@ struct Producer {
     /// latency of every event it published.
     func run(_ workers: Workers) throws -> LatencyHistogram {
         var factory = EventFactory(
-            bodySize: workload.bodySize, keys: workload.keys,
+            bodySize: workload.bodySize, keys: workload.keys, roundRobin: workload.roundRobin,
             partitionCount: hub.partitionCount, producer: index)
         var histogram = LatencyHistogram()
         var batch: [RoutedEvent] = []

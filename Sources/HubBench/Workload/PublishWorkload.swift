@@ -12,17 +12,29 @@ public struct PublishWorkload: Sendable, Equatable {
     public var producers: Int
     /// Distinct partition keys, hashed to partitions as Event Hubs does; 0 routes round-robin.
     public var keys: Int
+    /// What round-robin moves on by, without keys.
+    public var roundRobin: RoundRobin
     public var durability: Durability
+
+    /// What round-robin routing sends to the next partition.
+    public enum RoundRobin: String, Sendable, Equatable, CaseIterable {
+        /// Each batch goes whole to one partition, and the next batch to the next partition:
+        /// what an Event Hubs producer's batch does, and Kafka's sticky partitioner.
+        case batch
+        /// Each event goes to the next partition, as hubsh's `publish` spreads a batch.
+        case event
+    }
 
     public init(
         events: Int, bodySize: Int = 100, batchSize: Int = 100, producers: Int = 1,
-        keys: Int = 0, durability: Durability = .durable
+        keys: Int = 0, roundRobin: RoundRobin = .batch, durability: Durability = .durable
     ) {
         self.events = events
         self.bodySize = bodySize
         self.batchSize = batchSize
         self.producers = producers
         self.keys = keys
+        self.roundRobin = roundRobin
         self.durability = durability
     }
 
@@ -46,6 +58,7 @@ struct EventFactory {
     let body: [UInt8]
     let keyNames: [String]
     let partitionCount: Int
+    let roundRobin: PublishWorkload.RoundRobin
     /// Where this producer's round-robin goes next.
     private var nextPartition: Int
     private var nextKey: Int
@@ -53,10 +66,14 @@ struct EventFactory {
     /// batch with its own body.
     private var lastBatch: (partition: Int, key: Int, count: Int)?
 
-    init(bodySize: Int, keys: Int, partitionCount: Int, producer: Int) {
+    init(
+        bodySize: Int, keys: Int, roundRobin: PublishWorkload.RoundRobin = .batch,
+        partitionCount: Int, producer: Int
+    ) {
         body = (0..<bodySize).map { UInt8(truncatingIfNeeded: 97 + $0 % 26) }
         keyNames = (0..<keys).map { EventFactory.keyName($0) }
         self.partitionCount = partitionCount
+        self.roundRobin = roundRobin
         nextPartition = producer % partitionCount
         nextKey = producer % max(1, keys)
     }
@@ -69,12 +86,21 @@ struct EventFactory {
     }
 
     /// Refills `batch` with `count` events routed the way `publish` routes them: by the key's
-    /// hash when there are keys, else round-robin.
+    /// hash when there are keys, else round-robin, by batch or by event.
     mutating func fill(_ batch: inout [RoutedEvent], count: Int, body: [UInt8]? = nil) {
         let start = (nextPartition, nextKey, count)
-        if body == nil, let last = lastBatch, last == start, batch.count == count {
-            advance(by: count)
-            return
+        if body == nil, let last = lastBatch, last.count == count, batch.count == count {
+            if last == start {
+                advance(by: count)
+                return
+            }
+            if keyNames.isEmpty && roundRobin == .batch {
+                // The same events for another partition: only their routing changes.
+                for index in batch.indices { batch[index].partition = nextPartition }
+                lastBatch = start
+                advance(by: count)
+                return
+            }
         }
         lastBatch = body == nil ? start : nil
         batch.removeAll(keepingCapacity: true)
@@ -82,7 +108,7 @@ struct EventFactory {
         for _ in 0..<count {
             if keyNames.isEmpty {
                 batch.append(RoutedEvent(partition: nextPartition, data: EventData(body: bytes)))
-                nextPartition = (nextPartition + 1) % partitionCount
+                if roundRobin == .event { nextPartition = (nextPartition + 1) % partitionCount }
             } else {
                 let key = keyNames[nextKey]
                 let partition = PartitionKey.partition(for: key, partitionCount: partitionCount)
@@ -91,12 +117,16 @@ struct EventFactory {
                 nextKey = (nextKey + 1) % keyNames.count
             }
         }
+        if keyNames.isEmpty && roundRobin == .batch {
+            nextPartition = (nextPartition + 1) % partitionCount
+        }
     }
 
     /// Moves the routing on as if `count` events had been built.
     private mutating func advance(by count: Int) {
         if keyNames.isEmpty {
-            nextPartition = (nextPartition + count) % partitionCount
+            let moved = roundRobin == .event ? count : 1
+            nextPartition = (nextPartition + moved) % partitionCount
         } else {
             nextKey = (nextKey + count) % keyNames.count
         }

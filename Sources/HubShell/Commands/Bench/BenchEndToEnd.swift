@@ -25,7 +25,8 @@ enum BenchEndToEnd {
                 Flag("--rate", value: "N/s", "events per second, all producers together"
                     + " (default 1000/s)"),
                 BenchFlags.size, BenchFlags.batch(default: 1), BenchFlags.partitions,
-                BenchFlags.producers, BenchFlags.keys, BenchFlags.sync, BenchFlags.noSync,
+                BenchFlags.producers, BenchFlags.keys, BenchFlags.roundRobin, BenchFlags.sync,
+                BenchFlags.noSync,
                 BenchFlags.hub,
                 Flag("--processes", value: "N", "1: all in this process; 2: publish from a"
                     + " second hubsh process"),
@@ -134,7 +135,7 @@ enum BenchEndToEnd {
         return "bench e2e --role publisher --hub \(hub) --events \(publish.events)"
             + " --rate \(Figures.decimal(workload.rate, places: 3)) --size \(publish.bodySize)"
             + " --batch \(publish.batchSize) --producers \(publish.producers)"
-            + " --keys \(publish.keys)"
+            + " --keys \(publish.keys) --round-robin \(publish.roundRobin.rawValue)"
             + (publish.durability == .durable ? " --sync" : " --no-sync")
     }
 

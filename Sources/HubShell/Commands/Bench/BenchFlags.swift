@@ -18,6 +18,11 @@ enum BenchFlags {
         "--producers", value: "K", "threads publishing at the same time (default 1)")
     static let keys = Flag(
         "--keys", value: "K", "distinct partition keys (default none: round-robin)")
+    static let roundRobin = Flag(
+        "--round-robin", value: "UNIT",
+        "batch (the default: each batch whole to the next partition, as an Event Hubs batch"
+            + " lands in one partition) or event (each event to the next, as publish does)",
+        completion: .words(PublishWorkload.RoundRobin.allCases.map(\.rawValue)))
     static let sync = Flag("--sync", "wait for the disk on every commit (the default)")
     static let noSync = Flag("--no-sync", "do not wait for the disk (not power-loss safe)")
     static let hub = Flag(
@@ -40,7 +45,17 @@ enum BenchFlags {
         let keys = try arguments.int("--keys", default: 0, range: 0...1_000_000)
         return PublishWorkload(
             events: events, bodySize: size, batchSize: batch, producers: producers, keys: keys,
-            durability: try durability(arguments))
+            roundRobin: try roundRobin(arguments), durability: try durability(arguments))
+    }
+
+    /// `--round-robin batch|event`; batch when not given.
+    static func roundRobin(_ arguments: Arguments) throws -> PublishWorkload.RoundRobin {
+        guard let given = arguments.token("--round-robin") else { return .batch }
+        guard let unit = PublishWorkload.RoundRobin(rawValue: given.text) else {
+            throw arguments.usageError(
+                "--round-robin is batch or event, not '\(given.text)'", at: given)
+        }
+        return unit
     }
 
     /// `--sync` (the default) or `--no-sync`.

@@ -29,7 +29,8 @@ enum BenchPublish {
             flags: [
                 BenchFlags.events(default: 100_000), BenchFlags.size,
                 BenchFlags.batch(default: 100),
-                BenchFlags.partitions, BenchFlags.producers, BenchFlags.keys, BenchFlags.sync,
+                BenchFlags.partitions, BenchFlags.producers, BenchFlags.keys,
+                BenchFlags.roundRobin, BenchFlags.sync,
                 BenchFlags.noSync, BenchFlags.hub,
                 Flag("--vs-baseline", "also run the raw baseline and report the ratio"),
                 Flag(
@@ -174,7 +175,9 @@ enum BenchPublish {
     /// sync`
     static func describe(_ workload: PublishWorkload, partitions: Int) -> String {
         let producers = workload.producers == 1 ? "1 producer" : "\(workload.producers) producers"
-        let routing = workload.keys == 0 ? "round-robin" : "\(Figures.grouped(workload.keys)) keys"
+        let routing = workload.keys == 0
+            ? "round-robin by \(workload.roundRobin.rawValue)"
+            : "\(Figures.grouped(workload.keys)) keys"
         return "\(Figures.grouped(workload.events)) events of \(workload.bodySize) bytes in"
             + " batches of \(Figures.grouped(workload.batchSize)), \(partitions) partitions,"
             + " \(producers), \(routing), \(durabilityName(workload.durability))"
@@ -185,6 +188,7 @@ enum BenchPublish {
             ("events", .int(workload.events)), ("size", .int(workload.bodySize)),
             ("batch", .int(workload.batchSize)), ("partitions", .int(partitions)),
             ("producers", .int(workload.producers)), ("keys", .int(workload.keys)),
+            ("roundRobin", .string(workload.roundRobin.rawValue)),
             ("durability", .string(durabilityName(workload.durability))),
         ]
     }
