@@ -148,7 +148,8 @@ enum BenchEndToEnd {
         let durability = BenchPublish.durabilityName(publish.durability)
         return "\(Figures.grouped(publish.events)) events at \(Figures.rate(workload.rate))/s,"
             + " \(publish.bodySize) bytes, batches of \(Figures.grouped(publish.batchSize)),"
-            + " \(partitions) partitions, \(producers), \(durability),"
+            + " \(partitions) partition\(partitions == 1 ? "" : "s"), \(producers),"
+            + " \(durability),"
             + (processes == 1 ? " one process" : " publisher and consumer in two processes")
     }
 }

@@ -179,8 +179,9 @@ enum BenchPublish {
             ? "round-robin by \(workload.roundRobin.rawValue)"
             : "\(Figures.grouped(workload.keys)) keys"
         return "\(Figures.grouped(workload.events)) events of \(workload.bodySize) bytes in"
-            + " batches of \(Figures.grouped(workload.batchSize)), \(partitions) partitions,"
-            + " \(producers), \(routing), \(durabilityName(workload.durability))"
+            + " batches of \(Figures.grouped(workload.batchSize)),"
+            + " \(partitions) partition\(partitions == 1 ? "" : "s"), \(producers), \(routing),"
+            + " \(durabilityName(workload.durability))"
     }
 
     static func settings(_ workload: PublishWorkload, partitions: Int) -> [(String, JSONValue)] {

@@ -52,7 +52,7 @@ enum BenchRead {
             let partitionCount = hub.properties.partitionCount
             BenchReport(
                 summary: "\(Figures.grouped(result.events)) events from \(partitionCount)"
-                    + " partitions, decoded in this process",
+                    + " partition\(partitionCount == 1 ? "" : "s"), decoded in this process",
                 settings: [
                     ("events", .int(hub.isThrowaway ? fill.events : result.events)),
                     ("size", hub.isThrowaway ? .int(fill.bodySize) : .null),
