@@ -144,4 +144,66 @@ final class BenchTests: XCTestCase {
         XCTAssertEqual(missing.status, 1)
         XCTAssertTrue(missing.stderr.contains("hub 'nowhere' does not exist"), missing.stderr)
     }
+
+    func testFlagsThatContradictEachOtherAreRefusedInOneLine() {
+        let refusals = [
+            ("bench publish --keys 10 --round-robin event", "--round-robin routes events"),
+            ("bench e2e --keys 10 --round-robin batch", "--round-robin routes events"),
+            ("bench publish --producers 4 --vs-baseline", "--vs-baseline compares one producer"),
+            ("bench publish --producers 2 --vs-producers 2", "give fewer than the 2"),
+            ("bench read --hub kept --size 10", "--size applies to a throwaway hub"),
+            ("bench publish --events 1000000000000", "between 1 and 1,000,000,000"),
+        ]
+        for (command, message) in refusals {
+            let result = hubsh.script(command)
+            XCTAssertEqual(result.status, 2, command)
+            XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, result.stderr)
+            XCTAssertTrue(result.stderr.contains(message), "\(command): \(result.stderr)")
+        }
+    }
+
+    func testABenchDoesNotWriteUnvalidatedEventsToAHubWithASchema() throws {
+        let folder = NSTemporaryDirectory() + "hubsh-bench-schema-\(getpid())"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let schema = folder + "/order.json"
+        try #"{"type":"object","required":["id"]}"#.write(
+            toFile: schema, atomically: true, encoding: .utf8)
+        let setUp = hubsh.script("""
+            hub create orders --partitions 2
+            schema group create shop --format json
+            schema register shop order \(schema)
+            hub set orders --schema shop/order
+            publish orders '{"id":"a"}'
+            """)
+        XCTAssertEqual(setUp.status, 0, setUp.stderr)
+        for command in ["bench publish --hub orders --events 10", "bench e2e --hub orders"] {
+            let refused = hubsh.script(command)
+            XCTAssertEqual(refused.status, 1, command)
+            XCTAssertTrue(
+                refused.stderr.contains("validates its events against 'shop/order'"),
+                refused.stderr)
+        }
+        let stored = hubsh.script("read orders --count 100", ["--json"]).jsonLines()
+        XCTAssertEqual(stored.count, 1, "only the valid event published before")
+        // Reading writes nothing, so it may run on such a hub.
+        try checkShape(try report("bench read --hub orders"), events: 1, size: 10)
+    }
+
+    func testReadingAnEmptyHubSaysSo() throws {
+        hubsh.script("hub create empty")
+        let result = hubsh.script("bench read --hub empty")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("0 events from 4 partitions"), result.stdout)
+        XCTAssertTrue(result.stderr.contains("hub 'empty' holds no events"), result.stderr)
+    }
+
+    func testHelpLeavesOutTheFlagHubshPassesToItself() {
+        let help = hubsh.script("bench e2e --help").stdout
+        XCTAssertTrue(help.contains("--processes"), help)
+        XCTAssertFalse(help.contains("[--role"), help)
+        XCTAssertFalse(help.contains("\n  --role"), help)
+        let usage = hubsh.script("bench validate --help").stdout
+        XCTAssertTrue(usage.contains("SCHEMA --sample NAME"), usage)
+    }
 }

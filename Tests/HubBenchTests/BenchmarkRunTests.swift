@@ -52,14 +52,18 @@ final class BenchmarkRunTests: XCTestCase {
         let workload = PublishWorkload(
             events: 200, bodySize: 20, batchSize: 7, producers: 2, keys: 5, durability: .noSync)
         _ = try PublishBenchmark.run(log: log, hub: hub, workload: workload, control: .silent)
+        var keys: [String: Int] = [:]
         for partition in 0..<4 {
             let events = try log.read(
                 hub: hub.name, partition: partition, from: .earliest, maxCount: 1000)
             for event in events {
                 let key = try XCTUnwrap(event.data.partitionKey)
                 XCTAssertEqual(PartitionKey.partition(for: key, partitionCount: 4), partition)
+                keys[key, default: 0] += 1
             }
         }
+        // Both producers take their keys from one table, in turn: 40 events of each key.
+        XCTAssertEqual(keys, ["key-0": 40, "key-1": 40, "key-2": 40, "key-3": 40, "key-4": 40])
     }
 
     func testRoundRobinByBatchSendsEachBatchWholeToTheNextPartition() throws {

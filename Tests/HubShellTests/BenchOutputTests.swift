@@ -15,6 +15,23 @@ final class BenchOutputTests: XCTestCase {
         XCTAssertEqual(Figures.duration(nanos: 12_345), "12.3 µs")
         XCTAssertEqual(Figures.duration(nanos: 1_250_000), "1.25 ms")
         XCTAssertEqual(Figures.duration(nanos: 2_100_000_000), "2.10 s")
+        XCTAssertEqual(Figures.rate(85_210.4), "85,210")
+        XCTAssertEqual(Figures.rate(0.6), "0.6")
+        XCTAssertEqual(Figures.rate(3), "3")
+    }
+
+    func testProgressLineIsCutToTheTerminalWidth() {
+        let line = "publish, 16 producers  1,809,000/12,000,000 events  15%  3,012,421 events/s"
+        XCTAssertEqual(Output.fitted(line, columns: 40).unicodeScalars.count, 39)
+        XCTAssertTrue(line.hasPrefix(Output.fitted(line, columns: 40)))
+        XCTAssertEqual(Output.fitted(line, columns: 200), line)
+        XCTAssertEqual(Output.fitted(line, columns: 0), line, "width unknown: as it is")
+        var progress = RunControl.Progress(
+            phase: BenchPublish.phase(PublishWorkload(events: 10)), done: 5, total: 10,
+            elapsedNanos: 1_000_000_000)
+        XCTAssertTrue(BenchSession.describe(progress).hasPrefix("publish  5/10 events  50%"))
+        progress.phase = BenchPublish.phase(PublishWorkload(events: 10, producers: 3))
+        XCTAssertTrue(BenchSession.describe(progress).hasPrefix("publish, 3 producers  5/10"))
     }
 
     func testChartRowsShareEveryValueAndEndAtAHundredPercent() {

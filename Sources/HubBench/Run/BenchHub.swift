@@ -17,13 +17,21 @@ public struct BenchHub: Sendable {
     /// The existing hub `name`, or a new throwaway hub `bench-XXXXXXXX` with `partitions`
     /// partitions whose maximum event size holds `largestBatchBytes`.
     ///
+    /// A run that `writes` refuses an existing hub with a schema bound: its sample bodies go
+    /// straight to the log, past the validation every `publish` to that hub gets.
+    ///
     /// A throwaway hub keeps events a day, and is deleted by `finish`; a run that is killed
     /// leaves it behind, and `hub delete` removes it.
     public static func prepare(
-        log: EventLog, existing name: String?, partitions: Int, largestBatchBytes: Int
+        log: EventLog, existing name: String?, partitions: Int, largestBatchBytes: Int,
+        writes: Bool = true
     ) throws -> BenchHub {
         if let name {
-            return BenchHub(properties: try log.hub(named: name), isThrowaway: false)
+            let properties = try log.hub(named: name)
+            if writes, let schema = properties.schema {
+                throw BenchRefusal.schemaBound(hub: name, schema: schema.qualifiedName)
+            }
+            return BenchHub(properties: properties, isThrowaway: false)
         }
         let digits = String(UInt32.random(in: .min ... .max), radix: 16)
         let suffix = String(repeating: "0", count: 8 - digits.count) + digits
@@ -38,5 +46,19 @@ public struct BenchHub: Sendable {
     /// Deletes the hub when it was made for the run.
     public func finish(log: EventLog) throws {
         if isThrowaway { try log.deleteHub(named: name) }
+    }
+}
+
+/// Why a benchmark will not run on the hub it was given.
+public enum BenchRefusal: Error, CustomStringConvertible, Equatable {
+    case schemaBound(hub: String, schema: String)
+
+    public var description: String {
+        switch self {
+        case .schemaBound(let hub, let schema):
+            "hub '\(hub)' validates its events against '\(schema)', and a benchmark writes"
+                + " sample bodies that skip validation; run it on a throwaway hub (leave out"
+                + " --hub) or on a hub without a schema"
+        }
     }
 }

@@ -7,6 +7,8 @@ struct Producer {
     let hub: HubProperties
     let workload: PublishWorkload
     let index: Int
+    /// The run's partition keys, shared by its producers.
+    let keys: PartitionKeyTable
     /// Events per second for this producer alone; nil publishes as fast as it can.
     let rate: Double?
     /// Whether each body carries its publish time (see `StampedBody`).
@@ -16,7 +18,7 @@ struct Producer {
     /// latency of every event it published.
     func run(_ workers: Workers) throws -> LatencyHistogram {
         var factory = EventFactory(
-            bodySize: workload.bodySize, keys: workload.keys, roundRobin: workload.roundRobin,
+            bodySize: workload.bodySize, keys: keys, roundRobin: workload.roundRobin,
             partitionCount: hub.partitionCount, producer: index)
         var histogram = LatencyHistogram()
         var batch: [RoutedEvent] = []

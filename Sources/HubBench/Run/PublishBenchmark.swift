@@ -49,6 +49,7 @@ public enum PublishBenchmark {
     ) throws -> UInt64 {
         let failure = FirstError()
         let producerRate = rate.map { $0 / Double(workload.producers) }
+        let keys = PartitionKeyTable(count: workload.keys, partitionCount: hub.partitionCount)
         let elapsed = workers.run(count: workload.producers + extra, name: "bench-worker") {
             index in
             do {
@@ -58,8 +59,8 @@ public enum PublishBenchmark {
                 }
                 defer { producerDone() }
                 let producer = Producer(
-                    log: log, hub: hub, workload: workload, index: index, rate: producerRate,
-                    stamped: stamped)
+                    log: log, hub: hub, workload: workload, index: index, keys: keys,
+                    rate: producerRate, stamped: stamped)
                 histograms.add(try producer.run(workers))
             } catch {
                 failure.record(error)

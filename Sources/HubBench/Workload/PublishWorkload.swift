@@ -56,7 +56,7 @@ public struct PublishWorkload: Sendable, Equatable {
 /// bookkeeping weighs as little as the raw baseline's reused record.
 struct EventFactory {
     let body: [UInt8]
-    let keyNames: [String]
+    let keys: PartitionKeyTable
     let partitionCount: Int
     let roundRobin: PublishWorkload.RoundRobin
     /// Where this producer's round-robin goes next.
@@ -66,23 +66,32 @@ struct EventFactory {
     /// batch with its own body.
     private var lastBatch: (partition: Int, key: Int, count: Int)?
 
+    /// A factory whose keys come from `keys`, a table every producer of a run shares.
+    init(
+        bodySize: Int, keys: PartitionKeyTable, roundRobin: PublishWorkload.RoundRobin = .batch,
+        partitionCount: Int, producer: Int
+    ) {
+        body = (0..<bodySize).map { UInt8(truncatingIfNeeded: 97 + $0 % 26) }
+        self.keys = keys
+        self.partitionCount = partitionCount
+        self.roundRobin = roundRobin
+        nextPartition = producer % partitionCount
+        nextKey = producer % max(1, keys.count)
+    }
+
     init(
         bodySize: Int, keys: Int, roundRobin: PublishWorkload.RoundRobin = .batch,
         partitionCount: Int, producer: Int
     ) {
-        body = (0..<bodySize).map { UInt8(truncatingIfNeeded: 97 + $0 % 26) }
-        keyNames = (0..<keys).map { EventFactory.keyName($0) }
-        self.partitionCount = partitionCount
-        self.roundRobin = roundRobin
-        nextPartition = producer % partitionCount
-        nextKey = producer % max(1, keys)
+        let table = PartitionKeyTable(count: keys, partitionCount: partitionCount)
+        self.init(
+            bodySize: bodySize, keys: table, roundRobin: roundRobin,
+            partitionCount: partitionCount, producer: producer)
     }
-
-    static func keyName(_ index: Int) -> String { "key-\(index)" }
 
     /// The longest key's bytes, for sizing; 0 without keys.
     static func keyBytes(_ keys: Int) -> Int {
-        keys == 0 ? 0 : keyName(keys - 1).utf8.count
+        keys == 0 ? 0 : PartitionKeyTable.name(keys - 1).utf8.count
     }
 
     /// Refills `batch` with `count` events routed the way `publish` routes them: by the key's
@@ -94,7 +103,7 @@ struct EventFactory {
                 advance(by: count)
                 return
             }
-            if keyNames.isEmpty && roundRobin == .batch {
+            if keys.isEmpty && roundRobin == .batch {
                 // The same events for another partition: only their routing changes.
                 for index in batch.indices { batch[index].partition = nextPartition }
                 lastBatch = start
@@ -106,29 +115,44 @@ struct EventFactory {
         batch.removeAll(keepingCapacity: true)
         let bytes = body ?? self.body
         for _ in 0..<count {
-            if keyNames.isEmpty {
+            if keys.isEmpty {
                 batch.append(RoutedEvent(partition: nextPartition, data: EventData(body: bytes)))
                 if roundRobin == .event { nextPartition = (nextPartition + 1) % partitionCount }
             } else {
-                let key = keyNames[nextKey]
-                let partition = PartitionKey.partition(for: key, partitionCount: partitionCount)
-                let event = EventData(body: bytes, partitionKey: key)
-                batch.append(RoutedEvent(partition: partition, data: event))
-                nextKey = (nextKey + 1) % keyNames.count
+                let event = EventData(body: bytes, partitionKey: keys.names[nextKey])
+                batch.append(RoutedEvent(partition: keys.partitions[nextKey], data: event))
+                nextKey = (nextKey + 1) % keys.count
             }
         }
-        if keyNames.isEmpty && roundRobin == .batch {
+        if keys.isEmpty && roundRobin == .batch {
             nextPartition = (nextPartition + 1) % partitionCount
         }
     }
 
     /// Moves the routing on as if `count` events had been built.
     private mutating func advance(by count: Int) {
-        if keyNames.isEmpty {
+        if keys.isEmpty {
             let moved = roundRobin == .event ? count : 1
             nextPartition = (nextPartition + moved) % partitionCount
         } else {
-            nextKey = (nextKey + count) % keyNames.count
+            nextKey = (nextKey + count) % keys.count
         }
     }
+}
+
+/// The partition keys of a run, `key-0` to `key-N`, each with the partition its hash routes it
+/// to as `publish` routes it. Made once, before the clock starts, and shared by every producer.
+final class PartitionKeyTable: Sendable {
+    let names: [String]
+    let partitions: [Int]
+
+    init(count: Int, partitionCount: Int) {
+        names = (0..<count).map(PartitionKeyTable.name)
+        partitions = names.map { PartitionKey.partition(for: $0, partitionCount: partitionCount) }
+    }
+
+    var count: Int { names.count }
+    var isEmpty: Bool { names.isEmpty }
+
+    static func name(_ index: Int) -> String { "key-\(index)" }
 }

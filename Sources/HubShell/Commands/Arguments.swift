@@ -188,9 +188,12 @@ public struct Arguments: Sendable {
                 command: command)
         }
         if let range, !range.contains(value) {
+            let low = Figures.grouped(range.lowerBound)
+            let bounds = range.upperBound == Int.max
+                ? "at least \(low)" : "between \(low) and \(Figures.grouped(range.upperBound))"
             throw UsageError(
-                "\(name) must be between \(range.lowerBound) and \(range.upperBound), not \(value)",
-                at: token.location, command: command)
+                "\(name) must be \(bounds), not \(Figures.grouped(value))", at: token.location,
+                command: command)
         }
         return value
     }

@@ -37,7 +37,7 @@ public struct CommandSpec: Sendable {
             let word = positional.variadic ? "\(positional.name)..." : positional.name
             parts.append(positional.optional ? "[\(word)]" : word)
         }
-        let shown = flags.filter { $0.name != "--json" && $0.name != "--help" }
+        let shown = flags.filter { $0.name != "--json" && $0.name != "--help" && !$0.hidden }
         for flag in shown.filter(\.required) + shown.filter({ !$0.required }) {
             let word = flag.required ? flag.usageWord : "[\(flag.usageWord)]"
             parts.append(flag.repeatable ? "\(word)..." : word)
@@ -118,10 +118,14 @@ public struct Flag: Sendable {
     /// brackets, and `Arguments` refuses a command line that leaves it out.
     public var required: Bool
     public var completion: CompletionKind
+    /// True for a flag hubsh passes to itself (a second process of a benchmark, say): it is
+    /// accepted, but usage, help and completion leave it out.
+    public var hidden: Bool
 
     public init(
         _ name: String, short: String? = nil, value valueName: String? = nil, _ help: String,
-        repeatable: Bool = false, required: Bool = false, completion: CompletionKind = .none
+        repeatable: Bool = false, required: Bool = false, completion: CompletionKind = .none,
+        hidden: Bool = false
     ) {
         self.name = name
         self.short = short
@@ -130,6 +134,7 @@ public struct Flag: Sendable {
         self.repeatable = repeatable
         self.required = required
         self.completion = completion
+        self.hidden = hidden
     }
 
     public var takesValue: Bool { valueName != nil }

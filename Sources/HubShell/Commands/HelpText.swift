@@ -89,7 +89,7 @@ enum HelpText {
         let arguments = spec.positionals.map { positional in
             (positional.variadic ? positional.name + "..." : positional.name, positional.help)
         }
-        let flags = spec.flags.map { flag in
+        let flags = spec.flags.filter { !$0.hidden }.map { flag in
             var name = flag.short.map { "\($0), \(flag.name)" } ?? flag.name
             if let value = flag.valueName { name += " " + value }
             return (name, flag.help)

@@ -112,7 +112,8 @@ public struct Completer {
                 .map { name + "=" + $0 }
         }
         if partial.hasPrefix("-") {
-            return spec.flags.filter { $0.repeatable || !given.contains($0.name) }.map(\.name)
+            return spec.flags.filter { !$0.hidden && ($0.repeatable || !given.contains($0.name)) }
+                .map(\.name)
         }
         if let previous = given.last, let flag = spec.flag(named: previous), flag.takesValue {
             return values(flag.completion, given: given, spec: spec, partial: partial)

@@ -11,9 +11,10 @@ enum Figures {
         return value < 0 ? "-" + text : text
     }
 
-    /// `85,210` for a rate: whole numbers, grouped.
+    /// `85,210` for a rate: whole numbers, grouped; `0.6` below 10, where rounding misleads.
     static func rate(_ value: Double) -> String {
         guard value.isFinite else { return "-" }
+        if value < 10 && value.rounded() != value { return decimal(value, places: 1) }
         return grouped(Int(value.rounded()))
     }
 

@@ -1,3 +1,4 @@
+import CSupport
 import Foundation
 import HubCore
 
@@ -125,7 +126,15 @@ public final class Output: @unchecked Sendable {
     /// The line stays until the next `progress` or `clearProgress`.
     public func progress(_ text: String) {
         guard errorIsTerminal else { return }
-        standardError.write("\r" + style(.dim, text) + "\u{1B}[K")
+        let shown = Output.fitted(text, columns: Int(hubsh_terminal_columns(2)))
+        standardError.write("\r" + style(.dim, shown) + "\u{1B}[K")
+    }
+
+    /// `text` cut to one column less than a terminal `columns` wide (0: width unknown), so
+    /// that it never wraps: a wrapped progress line is not overwritten by the next one.
+    static func fitted(_ text: String, columns: Int) -> String {
+        guard columns > 1, displayWidth(text) >= columns else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.prefix(columns - 1)))
     }
 
     /// Removes the progress line, if one is shown.

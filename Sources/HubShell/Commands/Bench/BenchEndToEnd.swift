@@ -31,7 +31,7 @@ enum BenchEndToEnd {
                 Flag("--processes", value: "N", "1: all in this process; 2: publish from a"
                     + " second hubsh process"),
                 Flag("--role", value: "ROLE", "publisher: only publish, for --processes 2",
-                     completion: .words(["publisher"])),
+                     completion: .words(["publisher"]), hidden: true),
             ],
             examples: [
                 "bench e2e",
@@ -135,7 +135,8 @@ enum BenchEndToEnd {
         return "bench e2e --role publisher --hub \(hub) --events \(publish.events)"
             + " --rate \(Figures.decimal(workload.rate, places: 3)) --size \(publish.bodySize)"
             + " --batch \(publish.batchSize) --producers \(publish.producers)"
-            + " --keys \(publish.keys) --round-robin \(publish.roundRobin.rawValue)"
+            + (publish.keys > 0
+                ? " --keys \(publish.keys)" : " --round-robin \(publish.roundRobin.rawValue)")
             + (publish.durability == .durable ? " --sync" : " --no-sync")
     }
 

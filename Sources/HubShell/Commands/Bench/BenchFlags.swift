@@ -45,15 +45,24 @@ enum BenchFlags {
         let keys = try arguments.int("--keys", default: 0, range: 0...1_000_000)
         return PublishWorkload(
             events: events, bodySize: size, batchSize: batch, producers: producers, keys: keys,
-            roundRobin: try roundRobin(arguments), durability: try durability(arguments))
+            roundRobin: try roundRobin(arguments, keys: keys),
+            durability: try durability(arguments))
     }
 
-    /// `--round-robin batch|event`; batch when not given.
-    static func roundRobin(_ arguments: Arguments) throws -> PublishWorkload.RoundRobin {
+    /// `--round-robin batch|event`; batch when not given. Events with keys go where their
+    /// key's hash sends them, so the flag is refused together with `--keys`.
+    static func roundRobin(_ arguments: Arguments, keys: Int) throws
+        -> PublishWorkload.RoundRobin
+    {
         guard let given = arguments.token("--round-robin") else { return .batch }
         guard let unit = PublishWorkload.RoundRobin(rawValue: given.text) else {
             throw arguments.usageError(
                 "--round-robin is batch or event, not '\(given.text)'", at: given)
+        }
+        if keys > 0 {
+            throw arguments.usageError(
+                "--round-robin routes events without keys; with --keys each event goes to its"
+                    + " key's partition, so give one or the other", at: given)
         }
         return unit
     }

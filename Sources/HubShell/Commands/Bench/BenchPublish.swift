@@ -56,6 +56,16 @@ enum BenchPublish {
         if fewer != nil && arguments.has("--vs-baseline") {
             throw arguments.usageError("give --vs-baseline or --vs-producers, not both")
         }
+        if arguments.has("--vs-baseline") && workload.producers > 1 {
+            throw arguments.usageError(
+                "--vs-baseline compares one producer with the raw loop, which has one writer;"
+                    + " leave out --producers, or compare producer counts with --vs-producers")
+        }
+        if let fewer, fewer >= workload.producers {
+            throw arguments.usageError(
+                "--vs-producers is the smaller producer count to compare with; give fewer than"
+                    + " the \(workload.producers) of --producers")
+        }
         let control = session.control()
         let engine = arguments.has("--vs-baseline") ? try session.engine() : nil
         let appender = try engine?.makeRawAppender(BaselineBenchmark.pattern(of: workload))
@@ -120,10 +130,15 @@ enum BenchPublish {
             let result = try session.measuring {
                 try PublishBenchmark.run(
                     log: session.context.log, hub: hub.properties, workload: workload,
-                    control: session.control(), phase: "publish, \(workload.producers) producers")
+                    control: session.control(), phase: phase(workload))
             }
             return Round(hub: hub, result: result, reference: nil)
         }
+    }
+
+    /// `publish`, or `publish, 16 producers`: what the progress line is about.
+    static func phase(_ workload: PublishWorkload) -> String {
+        workload.producers == 1 ? "publish" : "publish, \(workload.producers) producers"
     }
 
     /// One round of a run: hubsh's publish, and the reference measured just before it.
@@ -179,7 +194,7 @@ enum BenchPublish {
             ? "round-robin by \(workload.roundRobin.rawValue)"
             : "\(Figures.grouped(workload.keys)) keys"
         return "\(Figures.grouped(workload.events)) events of \(workload.bodySize) bytes in"
-            + " batches of \(Figures.grouped(workload.batchSize)),"
+            + " batches of \(Figures.grouped(min(workload.batchSize, workload.events))),"
             + " \(partitions) partition\(partitions == 1 ? "" : "s"), \(producers), \(routing),"
             + " \(durabilityName(workload.durability))"
     }
@@ -189,7 +204,7 @@ enum BenchPublish {
             ("events", .int(workload.events)), ("size", .int(workload.bodySize)),
             ("batch", .int(workload.batchSize)), ("partitions", .int(partitions)),
             ("producers", .int(workload.producers)), ("keys", .int(workload.keys)),
-            ("roundRobin", .string(workload.roundRobin.rawValue)),
+            ("roundRobin", workload.keys == 0 ? .string(workload.roundRobin.rawValue) : .null),
             ("durability", .string(durabilityName(workload.durability))),
         ]
     }

@@ -29,10 +29,13 @@ enum BenchRead {
                 arguments, defaultEvents: 1_000_000, defaultBatch: 1000)
             fill.durability = .noSync
             let partitions = try BenchFlags.partitions(arguments)
+            if arguments.has("--size") && arguments.has("--hub") {
+                throw arguments.usageError("--size applies to a throwaway hub, not to --hub")
+            }
             let control = session.control()
 
             let (hub, result) = try session.withHub(
-                partitions: partitions, largestBatchBytes: fill.largestBatchBytes
+                partitions: partitions, largestBatchBytes: fill.largestBatchBytes, writes: false
             ) { hub in
                 if hub.isThrowaway {
                     let filled = try session.measuring {
@@ -48,6 +51,11 @@ enum BenchRead {
                         log: context.log, hub: hub.properties, maxEvents: limit, control: control)
                 }
                 return (hub, result)
+            }
+            if result.events == 0 {
+                context.output.note(
+                    "hub '\(hub.name)' holds no events to read; publish some first, or leave"
+                        + " out --hub to read a throwaway hub filled for the run")
             }
             let partitionCount = hub.properties.partitionCount
             BenchReport(

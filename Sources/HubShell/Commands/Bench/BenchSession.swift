@@ -35,13 +35,15 @@ struct BenchSession {
     }
 
     /// Runs `body` on the hub given with `--hub`, or on a throwaway hub that is deleted
-    /// afterwards, whether `body` succeeds or not.
+    /// afterwards, whether `body` succeeds or not. A run that `writes` refuses a hub with a
+    /// schema bound.
     func withHub<T>(
-        partitions: Int, largestBatchBytes: Int, _ body: (BenchHub) throws -> T
+        partitions: Int, largestBatchBytes: Int, writes: Bool = true,
+        _ body: (BenchHub) throws -> T
     ) throws -> T {
         let hub = try BenchHub.prepare(
             log: context.log, existing: arguments.string("--hub"), partitions: partitions,
-            largestBatchBytes: largestBatchBytes)
+            largestBatchBytes: largestBatchBytes, writes: writes)
         defer {
             context.output.clearProgress()
             if hub.isThrowaway {

@@ -25,7 +25,7 @@ enum BenchValidate {
                                      completion: SchemaCompletion.qualified)],
             flags: [
                 Flag("--sample", value: "NAME", "events from this sample value stream",
-                     completion: .sample),
+                     required: true, completion: .sample),
                 Flag("--version", short: "-v", value: "V", "this version (default latest)"),
                 BenchFlags.events(default: 200_000),
                 Flag("--threads", value: "T", "threads validating at once (default 1)"),
