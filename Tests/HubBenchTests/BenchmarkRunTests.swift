@@ -135,6 +135,26 @@ final class BenchmarkRunTests: XCTestCase {
         XCTAssertLessThanOrEqual(percentiles.last!, result.latency.maximum)
     }
 
+    func testAStoppedEndToEndRunCountsOnlyPublishedEventsAsMissing() throws {
+        let hub = try hub(partitions: 2)
+        // 20 s of events at this rate: the run is stopped long before it could finish.
+        let workload = EndToEndWorkload(
+            publish: PublishWorkload(
+                events: 100_000, bodySize: 40, batchSize: 1, producers: 2, durability: .noSync),
+            rate: 5000)
+        let result = try EndToEndBenchmark.run(
+            log: log, hub: hub, workload: workload, publishers: .inProcess,
+            control: .stoppingOnceDelivered())
+
+        XCTAssertTrue(result.interrupted)
+        XCTAssertGreaterThan(result.events, 0)
+        XCTAssertLessThan(result.events, 100_000)
+        XCTAssertEqual(result.missing, 0, "events never published are not missing")
+        XCTAssertEqual(Int(result.latency.count), result.events)
+        let stored = try log.partitionStates(hub: hub.name).map(\.eventCount).reduce(0, +)
+        XCTAssertEqual(Int(stored), result.events, "every published event was delivered")
+    }
+
     func testBaselineAppendsTheWholePatternAndCleansUp() throws {
         let workload = PublishWorkload(
             events: 95, bodySize: 100, batchSize: 10, durability: .noSync)
@@ -191,6 +211,20 @@ final class OperationBenchmarkTests: XCTestCase {
             XCTAssertEqual(error as? HubError, .invalidProperty("event 7"))
         }
     }
+}
+
+extension RunControl {
+    /// Asks the run to stop at its first tick after progress showed some events done, as
+    /// Ctrl-C would. Both closures run on the thread that called the benchmark.
+    static func stoppingOnceDelivered() -> RunControl {
+        let seen = DoneSoFar()
+        return RunControl(shouldStop: { seen.events > 0 }, progress: { seen.events = $0.done })
+    }
+}
+
+/// The events a run's progress last showed.
+private final class DoneSoFar {
+    var events = 0
 }
 
 /// Call indices collected from several threads.

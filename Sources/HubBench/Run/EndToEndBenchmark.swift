@@ -1,4 +1,5 @@
 import HubCore
+import Synchronization
 
 /// `bench e2e`: producers publish at a steady rate while a consumer tails the hub; each event
 /// is timed from the start of the append call that published it to its delivery.
@@ -31,19 +32,24 @@ public enum EndToEndBenchmark {
                     total: expected, elapsedNanos: workers.elapsedSoFar))
         }
 
+        // Events the publishers published, as far as this process can count them.
+        let published: Int?
         switch publishers {
         case .inProcess:
-            let producers = workload.publish.producers
-            let finished = Counter()
+            let tally = ProducerTally(producers: workload.publish.producers)
             _ = try PublishBenchmark.produce(
                 log: log, hub: hub, workload: workload.publish, rate: workload.rate,
                 stamped: true, workers: workers, histograms: histograms, extra: 1,
                 extraWork: { _ in try consumer.run(workers) }, tick: tick,
                 producerDone: {
-                    if finished.increment() == producers {
-                        consumer.publishersDone.store(true, ordering: .relaxed)
+                    // The last producer to stop reads the count after every other one added
+                    // to it: the tally's lock orders their additions before this read.
+                    if tally.finishOne() {
+                        consumer.publishersFinished(
+                            published: workers.done.load(ordering: .relaxed))
                     }
                 })
+            published = workers.done.load(ordering: .relaxed)
         case .external(let runPublisher):
             let failure = FirstError()
             _ = workers.run(count: 2, name: "bench-e2e") { index in
@@ -51,7 +57,7 @@ public enum EndToEndBenchmark {
                     if index == 0 {
                         try consumer.run(workers)
                     } else {
-                        defer { consumer.publishersDone.store(true, ordering: .relaxed) }
+                        defer { consumer.publishersFinished(published: nil) }
                         try runPublisher()
                     }
                 } catch {
@@ -62,6 +68,9 @@ public enum EndToEndBenchmark {
                 tick()
             }
             try failure.rethrow()
+            // A publisher that ran to the end published every event; one stopped early is
+            // counted as it was consumed.
+            published = workers.shouldStop ? nil : expected
         }
 
         let delivered = consumer.delivered.load(ordering: .relaxed)
@@ -71,7 +80,9 @@ public enum EndToEndBenchmark {
             elapsedNanos: consumer.lastDelivery > first ? consumer.lastDelivery - first : 0,
             latency: consumer.histogram,
             latencyMeaning: "per event: from its append call to its delivery to the consumer")
-        result.missing = max(0, expected - delivered)
+        // Missing: published yet never delivered. Events a stopped run never published are
+        // not missing; nor, when the publishers could not count, any event at all.
+        result.missing = max(0, (published ?? delivered) - delivered)
         result.interrupted = workers.shouldStop
         return result
     }
@@ -98,5 +109,22 @@ public enum EndToEndBenchmark {
             latencyMeaning: "per event: the append call that carried it")
         result.interrupted = events < workload.publish.events
         return result
+    }
+}
+
+/// Counts the producers that stopped, so that the last one can tell the consumer.
+private final class ProducerTally: Sendable {
+    private let left: Mutex<Int>
+
+    init(producers: Int) {
+        left = Mutex(producers)
+    }
+
+    /// Counts one producer as stopped; true for the last one.
+    func finishOne() -> Bool {
+        left.withLock { left in
+            left -= 1
+            return left == 0
+        }
     }
 }
