@@ -110,6 +110,43 @@ final class BenchTests: XCTestCase {
         XCTAssertEqual(publisher["benchmark"] as? String, "e2e-publish")
     }
 
+    func testCtrlCStopsATwoProcessRunAndItsPublisherAtOnce() throws {
+        // 20 s of publishing at this rate: Ctrl-C comes long before the end.
+        let run = hubsh.start(
+            ["--json", "-c", "bench e2e --events 100000 --rate 5000/s --no-sync --processes 2"])
+        let publisher = try XCTUnwrap(waitForPublisher(), "no publishing process started")
+        Thread.sleep(forTimeInterval: 1)
+        // What Ctrl-C at a terminal does: the publisher runs in a process group of its own, so
+        // the signal reaches only the shell.
+        kill(run.processIdentifier, SIGINT)
+        let result = hubsh.finish(run)
+
+        XCTAssertEqual(result.status, 130, result.stderr)
+        XCTAssertFalse(result.stderr.contains("never reached"), result.stderr)
+        XCTAssertFalse(isRunning(publisher), "the publishing process was left running")
+        let report = try XCTUnwrap(result.jsonLines().first, result.stdout)
+        XCTAssertEqual(report["interrupted"] as? Bool, true)
+        XCTAssertEqual(report["missing"] as? Int, 0)
+        XCTAssertLessThan(report["events"] as? Int ?? 100_000, 100_000)
+        XCTAssertNil(report["publisher"], "a stopped publisher has no report")
+        XCTAssertEqual(hubsh.script("hub list --json").stdout, "", "the throwaway hub is left")
+    }
+
+    func testAPublishingProcessStopsWhenItsShellIsKilled() throws {
+        let run = hubsh.start(
+            ["-c", "bench e2e --events 1000000 --rate 5000/s --no-sync --processes 2"])
+        let publisher = try XCTUnwrap(waitForPublisher(), "no publishing process started")
+        kill(run.processIdentifier, SIGKILL)
+        _ = hubsh.finish(run)
+        // Without its shell it would publish for 200 s; it stops at its next look instead.
+        let deadline = Date().addingTimeInterval(30)
+        while isRunning(publisher) && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        XCTAssertFalse(isRunning(publisher), "the publishing process outlived its shell")
+        if isRunning(publisher) { kill(publisher, SIGKILL) }
+    }
+
     func testBenchBaselineReportsTheRawLoop() throws {
         let report = try report("bench baseline --events 95 --batch 10 --sync")
         try checkShape(report, events: 95, size: 100)
@@ -143,5 +180,41 @@ final class BenchTests: XCTestCase {
         let missing = hubsh.script("bench publish --hub nowhere")
         XCTAssertEqual(missing.status, 1)
         XCTAssertTrue(missing.stderr.contains("hub 'nowhere' does not exist"), missing.stderr)
+    }
+
+    // MARK: - Processes
+
+    /// The `bench e2e --role publisher` process working on this test's data directory, once
+    /// it runs; nil when none started within 30 s.
+    private func waitForPublisher() -> pid_t? {
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            let found = runningProcesses().first { _, command in
+                command.contains("--role publisher") && command.contains(hubsh.dataDirectory)
+            }
+            if let found { return found.pid }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return nil
+    }
+
+    /// True while `pid` is a process that has not exited (a zombie has).
+    private func isRunning(_ pid: pid_t) -> Bool {
+        runningProcesses().contains { $0.pid == pid }
+    }
+
+    /// The processes of this machine that have not exited, with their command lines.
+    private func runningProcesses() -> [(pid: pid_t, command: String)] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { entry in
+            guard let pid = pid_t(entry),
+                let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                let state = stat.split(separator: ")").last?.split(separator: " ").first,
+                state != "Z",
+                let arguments = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline")
+            else { return nil }
+            let command = String(decoding: arguments.map { $0 == 0 ? 32 : $0 }, as: UTF8.self)
+            return (pid, command)
+        }
     }
 }

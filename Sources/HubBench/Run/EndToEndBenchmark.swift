@@ -7,9 +7,12 @@ public enum EndToEndBenchmark {
     /// Who publishes: producer threads of this process, or another process.
     public enum Publishers {
         case inProcess
-        /// Another process publishes the workload; `start` launches it once the consumer is
-        /// ready and returns when it has exited, throwing when it failed.
-        case external(run: @Sendable () throws -> Void)
+        /// Another process publishes the workload. `run` launches it once the consumer is
+        /// ready and returns when it has exited: the events it published, or nil when it was
+        /// stopped before it could tell; it throws when the process failed. `stop` ends the
+        /// process at once; it is called on the calling thread, while `run` waits on a worker
+        /// thread, when the run is told to stop (Ctrl-C) or the consumer failed.
+        case external(run: @Sendable () throws -> Int?, stop: @Sendable () -> Void)
     }
 
     /// Runs `workload` on `hub` and measures it. Events per second count delivered events
@@ -50,27 +53,35 @@ public enum EndToEndBenchmark {
                     }
                 })
             published = workers.done.load(ordering: .relaxed)
-        case .external(let runPublisher):
+        case .external(let runPublisher, let stopPublisher):
             let failure = FirstError()
+            let count = Counter()
+            count.set(-1)
+            var stopped = false
             _ = workers.run(count: 2, name: "bench-e2e") { index in
                 do {
                     if index == 0 {
                         try consumer.run(workers)
-                    } else {
-                        defer { consumer.publishersFinished(published: nil) }
-                        try runPublisher()
+                        return
                     }
+                    var events: Int?
+                    defer { consumer.publishersFinished(published: events) }
+                    events = try runPublisher()
+                    count.set(events ?? -1)
                 } catch {
                     failure.record(error)
                     workers.stop.store(true, ordering: .relaxed)
                 }
             } tick: {
                 tick()
+                // The other process does not see this process's Ctrl-C: stop it here.
+                if workers.shouldStop && !stopped {
+                    stopped = true
+                    stopPublisher()
+                }
             }
             try failure.rethrow()
-            // A publisher that ran to the end published every event; one stopped early is
-            // counted as it was consumed.
-            published = workers.shouldStop ? nil : expected
+            published = count.value >= 0 ? count.value : nil
         }
 
         let delivered = consumer.delivered.load(ordering: .relaxed)
