@@ -98,6 +98,31 @@ final class BenchTests: XCTestCase {
         try checkShape(report, events: 200, size: 100)
         XCTAssertEqual(report["missing"] as? Int, 0)
         XCTAssertEqual((report["latencyNanos"] as? [String: Any])?["count"] as? Int, 200)
+        let rate = try XCTUnwrap(report["publishRate"] as? [String: Any])
+        XCTAssertEqual(rate["asked"] as? Double, 2000)
+        XCTAssertGreaterThan(rate["reached"] as? Double ?? 0, 0)
+        XCTAssertNotNil(rate["keptUp"] as? Bool)
+    }
+
+    func testBenchEndToEndSaysWhenTheProducersFellShortOfTheAskedRate() throws {
+        // No producer publishes ten million events a second, one append call each.
+        let command = "bench e2e --rate 10000000/s --events 300 --no-sync"
+        let report = try report(command)
+        try checkShape(report, events: 300, size: 100)
+        let rate = try XCTUnwrap(report["publishRate"] as? [String: Any])
+        XCTAssertEqual(rate["asked"] as? Double, 10_000_000)
+        let reached = try XCTUnwrap(rate["reached"] as? Double)
+        XCTAssertGreaterThan(reached, 0)
+        XCTAssertLessThan(reached, 9_500_000)
+        XCTAssertEqual(rate["keptUp"] as? Bool, false)
+
+        let text = hubsh.script(command)
+        XCTAssertEqual(text.status, 0, text.stderr)
+        let notes = text.stdout.split(separator: "\n").filter { $0.contains("could not keep up") }
+        XCTAssertEqual(notes.count, 1, text.stdout)
+        let note = notes.first.map(String.init) ?? ""
+        XCTAssertTrue(note.hasPrefix("  note "), note)
+        XCTAssertTrue(note.contains(" asked 10,000,000/s, reached "), note)
     }
 
     func testBenchEndToEndAcrossTwoProcessesDeliversEveryEvent() throws {
@@ -108,6 +133,8 @@ final class BenchTests: XCTestCase {
         let publisher = try XCTUnwrap(report["publisher"] as? [String: Any])
         XCTAssertEqual(publisher["events"] as? Int, 100)
         XCTAssertEqual(publisher["benchmark"] as? String, "e2e-publish")
+        let rate = try XCTUnwrap(report["publishRate"] as? [String: Any])
+        XCTAssertEqual(rate["reached"] as? Double, publisher["eventsPerSecond"] as? Double)
     }
 
     func testCtrlCStopsATwoProcessRunAndItsPublisherAtOnce() throws {

@@ -123,9 +123,14 @@ final class BenchmarkRunTests: XCTestCase {
             publish: PublishWorkload(
                 events: 300, bodySize: 40, batchSize: 1, producers: 2, durability: .noSync),
             rate: 3000)
-        let result = try EndToEndBenchmark.run(
+        let outcome = try EndToEndBenchmark.run(
             log: log, hub: hub, workload: workload, publishers: .inProcess, control: .silent)
+        let result = outcome.delivery
 
+        XCTAssertEqual(outcome.publishing?.events, 300)
+        XCTAssertGreaterThan(outcome.publishing?.eventsPerSecond ?? 0, 0)
+        XCTAssertEqual(outcome.askedRate, 3000)
+        XCTAssertNotNil(outcome.keptUp)
         XCTAssertEqual(result.events, 300)
         XCTAssertEqual(result.missing, 0)
         XCTAssertEqual(result.latency.count, 300)
@@ -144,7 +149,8 @@ final class BenchmarkRunTests: XCTestCase {
             rate: 5000)
         let result = try EndToEndBenchmark.run(
             log: log, hub: hub, workload: workload, publishers: .inProcess,
-            control: .stoppingOnceDelivered())
+            control: .stoppingOnceDelivered()
+        ).delivery
 
         XCTAssertTrue(result.interrupted)
         XCTAssertGreaterThan(result.events, 0)
@@ -153,6 +159,23 @@ final class BenchmarkRunTests: XCTestCase {
         XCTAssertEqual(Int(result.latency.count), result.events)
         let stored = try log.partitionStates(hub: hub.name).map(\.eventCount).reduce(0, +)
         XCTAssertEqual(Int(stored), result.events, "every published event was delivered")
+    }
+
+    func testProducersBelowNinetyFivePercentOfTheAskedRateDidNotKeepUp() {
+        let delivery = BenchResult(
+            benchmark: "e2e", events: 0, bytes: 0, elapsedNanos: 0, latency: LatencyHistogram(),
+            latencyMeaning: "")
+        let reached = { (rate: Double) in
+            EndToEndResult(
+                delivery: delivery, askedRate: 1000,
+                publishing: .init(events: 10, eventsPerSecond: rate)
+            ).keptUp
+        }
+        XCTAssertEqual(reached(1200), true)
+        XCTAssertEqual(reached(960), true)
+        XCTAssertEqual(reached(940), false)
+        XCTAssertEqual(reached(0), false)
+        XCTAssertNil(EndToEndResult(delivery: delivery, askedRate: 1000, publishing: nil).keptUp)
     }
 
     func testBaselineAppendsTheWholePatternAndCleansUp() throws {

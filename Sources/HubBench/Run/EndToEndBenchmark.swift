@@ -8,19 +8,20 @@ public enum EndToEndBenchmark {
     public enum Publishers {
         case inProcess
         /// Another process publishes the workload. `run` launches it once the consumer is
-        /// ready and returns when it has exited: the events it published, or nil when it was
+        /// ready and returns when it has exited: what it published, or nil when it was
         /// stopped before it could tell; it throws when the process failed. `stop` ends the
         /// process at once; it is called on the calling thread, while `run` waits on a worker
         /// thread, when the run is told to stop (Ctrl-C) or the consumer failed.
-        case external(run: @Sendable () throws -> Int?, stop: @Sendable () -> Void)
+        case external(
+            run: @Sendable () throws -> EndToEndResult.Publishing?, stop: @Sendable () -> Void)
     }
 
-    /// Runs `workload` on `hub` and measures it. Events per second count delivered events
-    /// from the first publish to the last delivery.
+    /// Runs `workload` on `hub` and measures it. The delivery's events per second count
+    /// delivered events from the first publish to the last delivery.
     public static func run(
         log: EventLog, hub: HubProperties, workload: EndToEndWorkload, publishers: Publishers,
         control: RunControl
-    ) throws -> BenchResult {
+    ) throws -> EndToEndResult {
         let expected = workload.publish.events
         let consumer = try LatencyConsumer(
             log: log, hub: hub, expected: expected, workload: workload)
@@ -35,8 +36,8 @@ public enum EndToEndBenchmark {
                     total: expected, elapsedNanos: workers.elapsedSoFar))
         }
 
-        // Events the publishers published, as far as this process can count them.
-        let published: Int?
+        // What the publishers published, as far as this process can tell.
+        let publishing: EndToEndResult.Publishing?
         switch publishers {
         case .inProcess:
             let tally = ProducerTally(producers: workload.publish.producers)
@@ -52,11 +53,13 @@ public enum EndToEndBenchmark {
                             published: workers.done.load(ordering: .relaxed))
                     }
                 })
-            published = workers.done.load(ordering: .relaxed)
+            let end = tally.endNanos
+            publishing = EndToEndResult.Publishing(
+                events: workers.done.load(ordering: .relaxed),
+                elapsedNanos: end > workers.startNanos ? end - workers.startNanos : 0)
         case .external(let runPublisher, let stopPublisher):
             let failure = FirstError()
-            let count = Counter()
-            count.set(-1)
+            let reported = ReportedPublishing()
             var stopped = false
             _ = workers.run(count: 2, name: "bench-e2e") { index in
                 do {
@@ -64,10 +67,10 @@ public enum EndToEndBenchmark {
                         try consumer.run(workers)
                         return
                     }
-                    var events: Int?
-                    defer { consumer.publishersFinished(published: events) }
-                    events = try runPublisher()
-                    count.set(events ?? -1)
+                    var publishing: EndToEndResult.Publishing?
+                    defer { consumer.publishersFinished(published: publishing?.events) }
+                    publishing = try runPublisher()
+                    reported.set(publishing)
                 } catch {
                     failure.record(error)
                     workers.stop.store(true, ordering: .relaxed)
@@ -81,7 +84,7 @@ public enum EndToEndBenchmark {
                 }
             }
             try failure.rethrow()
-            published = count.value >= 0 ? count.value : nil
+            publishing = reported.value
         }
 
         let delivered = consumer.delivered.load(ordering: .relaxed)
@@ -93,9 +96,9 @@ public enum EndToEndBenchmark {
             latencyMeaning: "per event: from its append call to its delivery to the consumer")
         // Missing: published yet never delivered. Events a stopped run never published are
         // not missing; nor, when the publishers could not count, any event at all.
-        result.missing = max(0, (published ?? delivered) - delivered)
+        result.missing = max(0, (publishing?.events ?? delivered) - delivered)
         result.interrupted = workers.shouldStop
-        return result
+        return EndToEndResult(delivery: result, askedRate: workload.rate, publishing: publishing)
     }
 
     /// The publishing side alone, for a run whose consumer is another process: the producers
@@ -123,19 +126,35 @@ public enum EndToEndBenchmark {
     }
 }
 
-/// Counts the producers that stopped, so that the last one can tell the consumer.
+/// Counts the producers that stopped, so that the last one can tell the consumer, and notes
+/// when that was.
 private final class ProducerTally: Sendable {
-    private let left: Mutex<Int>
+    private let state: Mutex<(left: Int, endNanos: UInt64)>
 
     init(producers: Int) {
-        left = Mutex(producers)
+        state = Mutex((producers, 0))
     }
 
     /// Counts one producer as stopped; true for the last one.
     func finishOne() -> Bool {
-        left.withLock { left in
-            left -= 1
-            return left == 0
+        state.withLock { state in
+            state.left -= 1
+            if state.left == 0 { state.endNanos = MonotonicClock.nanos() }
+            return state.left == 0
         }
     }
+
+    /// When the last producer stopped, in nanoseconds of `MonotonicClock`; 0 before.
+    var endNanos: UInt64 { state.withLock { $0.endNanos } }
+}
+
+/// What the other process said it published, handed from the thread that waited for it.
+private final class ReportedPublishing: Sendable {
+    private let stored = Mutex<EndToEndResult.Publishing?>(nil)
+
+    func set(_ publishing: EndToEndResult.Publishing?) {
+        stored.withLock { $0 = publishing }
+    }
+
+    var value: EndToEndResult.Publishing? { stored.withLock { $0 } }
 }

@@ -19,6 +19,9 @@ enum BenchEndToEnd {
                     + " --processes 2 a second hubsh process on the same namespace (data"
                     + " directory or NATS cluster) publishes (it runs this command with --role"
                     + " publisher) while this one tails, polling as 'tail' does.",
+                "When the producers publish at less than 95% of --rate, a note says so: the"
+                    + " latency was then measured at the lower rate they reached. Ctrl-C stops"
+                    + " the run, and the publishing process with it, and reports the part run.",
             ],
             flags: [
                 BenchFlags.events(default: 10_000),
@@ -70,7 +73,7 @@ enum BenchEndToEnd {
         let control = session.control()
 
         let other = OtherProcessResult()
-        let (hub, result) = try session.withHub(
+        let (hub, outcome) = try session.withHub(
             partitions: partitions, largestBatchBytes: publish.largestBatchBytes
         ) { hub in
             let publishers: EndToEndBenchmark.Publishers
@@ -82,7 +85,7 @@ enum BenchEndToEnd {
                     run: {
                         let report = try process.run()
                         other.set(report)
-                        return report.flatMap(publishedEvents)
+                        return report.flatMap(publishing)
                     },
                     stop: process.stop)
             } else {
@@ -96,6 +99,7 @@ enum BenchEndToEnd {
             return (hub, result)
         }
 
+        let result = outcome.delivery
         var report = BenchReport(
             summary: describe(workload, partitions: hub.properties.partitionCount,
                               processes: processes),
@@ -103,6 +107,8 @@ enum BenchEndToEnd {
                 + [("rate", .number(Figures.decimal(workload.rate, places: 1))),
                    ("processes", .int(processes))],
             hub: hub, result: result, reference: nil)
+        report.extraJSON.append(("publishRate", publishRateJSON(outcome)))
+        if let note = publishRateNote(outcome) { report.extraLines.append(("note", note)) }
         if let publisher = other.value {
             report.extraJSON.append(("publisher", publisher))
             if case .number(let rate)? = publisher["eventsPerSecond"] {
@@ -145,10 +151,39 @@ enum BenchEndToEnd {
         ).print(to: session.context.output, json: session.json)
     }
 
-    /// The events the other process says it published, from its JSON report.
-    static func publishedEvents(_ report: JSONValue) -> Int? {
-        guard case .number(let text)? = report["events"] else { return nil }
-        return Int(text)
+    /// What the other process says it published, from its JSON report.
+    static func publishing(_ report: JSONValue) -> EndToEndResult.Publishing? {
+        guard case .number(let events)? = report["events"], let events = Int(events),
+            case .number(let rate)? = report["eventsPerSecond"], let rate = Double(rate)
+        else { return nil }
+        return EndToEndResult.Publishing(events: events, eventsPerSecond: rate)
+    }
+
+    /// `{"asked": 10000000.0, "reached": 1094.3, "keptUp": false}`; without `reached` and
+    /// `keptUp` when the producers' rate is not known.
+    static func publishRateJSON(_ outcome: EndToEndResult) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("asked", .number(Figures.decimal(outcome.askedRate, places: 1)))
+        ]
+        if let publishing = outcome.publishing, let keptUp = outcome.keptUp {
+            members.append(
+                ("reached", .number(Figures.decimal(publishing.eventsPerSecond, places: 1))))
+            members.append(("keptUp", .bool(keptUp)))
+        }
+        return .object(members)
+    }
+
+    /// `asked 10,000,000/s, reached 1,094/s: ...` when the producers fell short of the rate:
+    /// the latency figures then hold for the rate reached, not the one asked for.
+    static func publishRateNote(_ outcome: EndToEndResult) -> String? {
+        guard outcome.keptUp == false, let publishing = outcome.publishing else { return nil }
+        return "asked \(rate(outcome.askedRate))/s, reached \(rate(publishing.eventsPerSecond))/s:"
+            + " the producers could not keep up, so latency is measured at the lower rate"
+    }
+
+    /// `1,000` for events per second; below 100 with decimals, so that `0.5` stays itself.
+    static func rate(_ value: Double) -> String {
+        value >= 100 ? Figures.rate(value) : Figures.decimal(value, places: value >= 10 ? 1 : 2)
     }
 
     /// The command line of the publishing process.
