@@ -104,6 +104,21 @@ final class BenchTests: XCTestCase {
         XCTAssertNotNil(rate["keptUp"] as? Bool)
     }
 
+    func testBenchEndToEndSummarySaysHowEventsAreRouted() {
+        let summary = { (flags: String) in
+            let result = self.hubsh.script("bench e2e --events 20 --rate 5000/s --no-sync " + flags)
+            XCTAssertEqual(result.status, 0, result.stderr)
+            return result.stdout.split(separator: "\n").first.map(String.init) ?? ""
+        }
+        let plain = summary("")
+        XCTAssertTrue(
+            plain.hasSuffix(", 1 producer, round-robin by batch, no-sync, one process"), plain)
+        let spread = summary("--round-robin event --partitions 2")
+        XCTAssertTrue(spread.contains(", 2 partitions, 1 producer, round-robin by event, "), spread)
+        let keyed = summary("--keys 1000 --producers 2")
+        XCTAssertTrue(keyed.contains(", 2 producers, 1,000 keys, no-sync, "), keyed)
+    }
+
     func testBenchEndToEndSaysWhenTheProducersFellShortOfTheAskedRate() throws {
         // No producer publishes ten million events a second, one append call each.
         let command = "bench e2e --rate 10000000/s --events 300 --no-sync"

@@ -196,18 +196,28 @@ enum BenchEndToEnd {
             + (publish.durability == .durable ? " --sync" : " --no-sync")
     }
 
-    /// `10,000 events at 1,000/s, 100 bytes, batches of 1, 4 partitions, 1 producer, sync,
-    /// one process`
+    /// `10,000 events at 1,000/s, 100 bytes, batches of 1, 4 partitions, 1 producer,
+    /// round-robin by batch, sync, one process`: the words of `bench publish`, with the rate
+    /// and the processes.
     static func describe(_ workload: EndToEndWorkload, partitions: Int, processes: Int) -> String
     {
         let publish = workload.publish
         let producers = publish.producers == 1 ? "1 producer" : "\(publish.producers) producers"
         let durability = BenchPublish.durabilityName(publish.durability)
-        return "\(Figures.grouped(publish.events)) events at \(Figures.rate(workload.rate))/s,"
+        return "\(Figures.grouped(publish.events)) events at \(rate(workload.rate))/s,"
             + " \(publish.bodySize) bytes, batches of \(Figures.grouped(publish.batchSize)),"
             + " \(partitions) partition\(partitions == 1 ? "" : "s"), \(producers),"
-            + " \(durability),"
+            + " \(routing(publish)), \(durability),"
             + (processes == 1 ? " one process" : " publisher and consumer in two processes")
+    }
+
+    /// `round-robin by batch`, `round-robin by event`, or `100 keys`.
+    static func routing(_ publish: PublishWorkload) -> String {
+        switch publish.keys {
+        case 0: "round-robin by \(publish.roundRobin.rawValue)"
+        case 1: "1 key"
+        default: "\(Figures.grouped(publish.keys)) keys"
+        }
     }
 }
 
