@@ -150,6 +150,17 @@ final class BenchTests: XCTestCase {
         XCTAssertEqual(publisher["benchmark"] as? String, "e2e-publish")
         let rate = try XCTUnwrap(report["publishRate"] as? [String: Any])
         XCTAssertEqual(rate["reached"] as? Double, publisher["eventsPerSecond"] as? Double)
+        // The hub is this shell's throwaway, for the publisher's part of the report too.
+        XCTAssertEqual(report["throwawayHub"] as? Bool, true)
+        XCTAssertEqual(publisher["throwawayHub"] as? Bool, true)
+        XCTAssertEqual(publisher["hub"] as? String, report["hub"] as? String)
+
+        let text = hubsh.script("bench e2e --events 100 --rate 1000/s --no-sync --processes 2")
+        XCTAssertEqual(text.status, 0, text.stderr)
+        let line = text.stdout.split(separator: "\n").first { $0.contains("other process") }
+        let figure = try XCTUnwrap(line, text.stdout).split(separator: " ").dropLast().last
+        XCTAssertNotNil(
+            figure.flatMap { $0.wholeMatch(of: /[0-9]{1,3}(,[0-9]{3})*/) }, String(line ?? ""))
     }
 
     func testCtrlCStopsATwoProcessRunAndItsPublisherAtOnce() throws {

@@ -110,10 +110,11 @@ enum BenchEndToEnd {
         report.extraJSON.append(("publishRate", publishRateJSON(outcome)))
         if let note = publishRateNote(outcome) { report.extraLines.append(("note", note)) }
         if let publisher = other.value {
-            report.extraJSON.append(("publisher", publisher))
-            if case .number(let rate)? = publisher["eventsPerSecond"] {
+            report.extraJSON.append(("publisher", nested(publisher, hub: hub)))
+            if let published = outcome.publishing {
                 report.extraLines.append(
-                    ("publisher", "the other process published \(rate) events/s"))
+                    ("publisher",
+                     "the other process published \(rate(published.eventsPerSecond)) events/s"))
             }
         } else if processes == 2 {
             report.extraLines.append(
@@ -149,6 +150,17 @@ enum BenchEndToEnd {
             settings: BenchPublish.settings(workload.publish, partitions: hub.partitionCount),
             hub: BenchHub(properties: hub, isThrowaway: false), result: result, reference: nil
         ).print(to: session.context.output, json: session.json)
+    }
+
+    /// The other process's report as this one's `publisher` member. That process cannot know
+    /// that the hub is this one's throwaway, so `throwawayHub` says what is true here, as at
+    /// the top level: the member keeps the shape of every bench report.
+    static func nested(_ publisher: JSONValue, hub: BenchHub) -> JSONValue {
+        guard case .object(let members) = publisher else { return publisher }
+        return .object(
+            members.map { key, value in
+                key == "throwawayHub" ? (key, .bool(hub.isThrowaway)) : (key, value)
+            })
     }
 
     /// What the other process says it published, from its JSON report.
