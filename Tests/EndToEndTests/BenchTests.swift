@@ -98,6 +98,46 @@ final class BenchTests: XCTestCase {
         try checkShape(report, events: 200, size: 100)
         XCTAssertEqual(report["missing"] as? Int, 0)
         XCTAssertEqual((report["latencyNanos"] as? [String: Any])?["count"] as? Int, 200)
+        let rate = try XCTUnwrap(report["publishRate"] as? [String: Any])
+        XCTAssertEqual(rate["asked"] as? Double, 2000)
+        XCTAssertGreaterThan(rate["reached"] as? Double ?? 0, 0)
+        XCTAssertNotNil(rate["keptUp"] as? Bool)
+    }
+
+    func testBenchEndToEndSummarySaysHowEventsAreRouted() {
+        let summary = { (flags: String) in
+            let result = self.hubsh.script("bench e2e --events 20 --rate 5000/s --no-sync " + flags)
+            XCTAssertEqual(result.status, 0, result.stderr)
+            return result.stdout.split(separator: "\n").first.map(String.init) ?? ""
+        }
+        let plain = summary("")
+        XCTAssertTrue(
+            plain.hasSuffix(", 1 producer, round-robin by batch, no-sync, one process"), plain)
+        let spread = summary("--round-robin event --partitions 2")
+        XCTAssertTrue(spread.contains(", 2 partitions, 1 producer, round-robin by event, "), spread)
+        let keyed = summary("--keys 1000 --producers 2")
+        XCTAssertTrue(keyed.contains(", 2 producers, 1,000 keys, no-sync, "), keyed)
+    }
+
+    func testBenchEndToEndSaysWhenTheProducersFellShortOfTheAskedRate() throws {
+        // No producer publishes ten million events a second, one append call each.
+        let command = "bench e2e --rate 10000000/s --events 300 --no-sync"
+        let report = try report(command)
+        try checkShape(report, events: 300, size: 100)
+        let rate = try XCTUnwrap(report["publishRate"] as? [String: Any])
+        XCTAssertEqual(rate["asked"] as? Double, 10_000_000)
+        let reached = try XCTUnwrap(rate["reached"] as? Double)
+        XCTAssertGreaterThan(reached, 0)
+        XCTAssertLessThan(reached, 9_500_000)
+        XCTAssertEqual(rate["keptUp"] as? Bool, false)
+
+        let text = hubsh.script(command)
+        XCTAssertEqual(text.status, 0, text.stderr)
+        let notes = text.stdout.split(separator: "\n").filter { $0.contains("could not keep up") }
+        XCTAssertEqual(notes.count, 1, text.stdout)
+        let note = notes.first.map(String.init) ?? ""
+        XCTAssertTrue(note.hasPrefix("  note "), note)
+        XCTAssertTrue(note.contains(" asked 10,000,000/s, reached "), note)
     }
 
     func testBenchEndToEndAcrossTwoProcessesDeliversEveryEvent() throws {
@@ -108,6 +148,56 @@ final class BenchTests: XCTestCase {
         let publisher = try XCTUnwrap(report["publisher"] as? [String: Any])
         XCTAssertEqual(publisher["events"] as? Int, 100)
         XCTAssertEqual(publisher["benchmark"] as? String, "e2e-publish")
+        let rate = try XCTUnwrap(report["publishRate"] as? [String: Any])
+        XCTAssertEqual(rate["reached"] as? Double, publisher["eventsPerSecond"] as? Double)
+        // The hub is this shell's throwaway, for the publisher's part of the report too.
+        XCTAssertEqual(report["throwawayHub"] as? Bool, true)
+        XCTAssertEqual(publisher["throwawayHub"] as? Bool, true)
+        XCTAssertEqual(publisher["hub"] as? String, report["hub"] as? String)
+
+        let text = hubsh.script("bench e2e --events 100 --rate 1000/s --no-sync --processes 2")
+        XCTAssertEqual(text.status, 0, text.stderr)
+        let line = text.stdout.split(separator: "\n").first { $0.contains("other process") }
+        let figure = try XCTUnwrap(line, text.stdout).split(separator: " ").dropLast().last
+        XCTAssertNotNil(
+            figure.flatMap { $0.wholeMatch(of: /[0-9]{1,3}(,[0-9]{3})*/) }, String(line ?? ""))
+    }
+
+    func testCtrlCStopsATwoProcessRunAndItsPublisherAtOnce() throws {
+        // 20 s of publishing at this rate: Ctrl-C comes long before the end.
+        let run = hubsh.start(
+            ["--json", "-c", "bench e2e --events 100000 --rate 5000/s --no-sync --processes 2"])
+        let publisher = try XCTUnwrap(waitForPublisher(), "no publishing process started")
+        Thread.sleep(forTimeInterval: 1)
+        // What Ctrl-C at a terminal does: the publisher runs in a process group of its own, so
+        // the signal reaches only the shell.
+        kill(run.processIdentifier, SIGINT)
+        let result = hubsh.finish(run)
+
+        XCTAssertEqual(result.status, 130, result.stderr)
+        XCTAssertFalse(result.stderr.contains("never reached"), result.stderr)
+        XCTAssertFalse(isRunning(publisher), "the publishing process was left running")
+        let report = try XCTUnwrap(result.jsonLines().first, result.stdout)
+        XCTAssertEqual(report["interrupted"] as? Bool, true)
+        XCTAssertEqual(report["missing"] as? Int, 0)
+        XCTAssertLessThan(report["events"] as? Int ?? 100_000, 100_000)
+        XCTAssertNil(report["publisher"], "a stopped publisher has no report")
+        XCTAssertEqual(hubsh.script("hub list --json").stdout, "", "the throwaway hub is left")
+    }
+
+    func testAPublishingProcessStopsWhenItsShellIsKilled() throws {
+        let run = hubsh.start(
+            ["-c", "bench e2e --events 1000000 --rate 5000/s --no-sync --processes 2"])
+        let publisher = try XCTUnwrap(waitForPublisher(), "no publishing process started")
+        kill(run.processIdentifier, SIGKILL)
+        _ = hubsh.finish(run)
+        // Without its shell it would publish for 200 s; it stops at its next look instead.
+        let deadline = Date().addingTimeInterval(30)
+        while isRunning(publisher) && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        XCTAssertFalse(isRunning(publisher), "the publishing process outlived its shell")
+        if isRunning(publisher) { kill(publisher, SIGKILL) }
     }
 
     func testBenchBaselineReportsTheRawLoop() throws {
@@ -205,5 +295,41 @@ final class BenchTests: XCTestCase {
         XCTAssertFalse(help.contains("\n  --role"), help)
         let usage = hubsh.script("bench validate --help").stdout
         XCTAssertTrue(usage.contains("SCHEMA --sample NAME"), usage)
+    }
+
+    // MARK: - Processes
+
+    /// The `bench e2e --role publisher` process working on this test's data directory, once
+    /// it runs; nil when none started within 30 s.
+    private func waitForPublisher() -> pid_t? {
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            let found = runningProcesses().first { _, command in
+                command.contains("--role publisher") && command.contains(hubsh.dataDirectory)
+            }
+            if let found { return found.pid }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return nil
+    }
+
+    /// True while `pid` is a process that has not exited (a zombie has).
+    private func isRunning(_ pid: pid_t) -> Bool {
+        runningProcesses().contains { $0.pid == pid }
+    }
+
+    /// The processes of this machine that have not exited, with their command lines.
+    private func runningProcesses() -> [(pid: pid_t, command: String)] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { entry in
+            guard let pid = pid_t(entry),
+                let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                let state = stat.split(separator: ")").last?.split(separator: " ").first,
+                state != "Z",
+                let arguments = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline")
+            else { return nil }
+            let command = String(decoding: arguments.map { $0 == 0 ? 32 : $0 }, as: UTF8.self)
+            return (pid, command)
+        }
     }
 }

@@ -127,9 +127,14 @@ final class BenchmarkRunTests: XCTestCase {
             publish: PublishWorkload(
                 events: 300, bodySize: 40, batchSize: 1, producers: 2, durability: .noSync),
             rate: 3000)
-        let result = try EndToEndBenchmark.run(
+        let outcome = try EndToEndBenchmark.run(
             log: log, hub: hub, workload: workload, publishers: .inProcess, control: .silent)
+        let result = outcome.delivery
 
+        XCTAssertEqual(outcome.publishing?.events, 300)
+        XCTAssertGreaterThan(outcome.publishing?.eventsPerSecond ?? 0, 0)
+        XCTAssertEqual(outcome.askedRate, 3000)
+        XCTAssertNotNil(outcome.keptUp)
         XCTAssertEqual(result.events, 300)
         XCTAssertEqual(result.missing, 0)
         XCTAssertEqual(result.latency.count, 300)
@@ -137,6 +142,44 @@ final class BenchmarkRunTests: XCTestCase {
         let percentiles = [50.0, 90, 99, 99.9].map { result.latency.value(atPercentile: $0) }
         XCTAssertEqual(percentiles, percentiles.sorted())
         XCTAssertLessThanOrEqual(percentiles.last!, result.latency.maximum)
+    }
+
+    func testAStoppedEndToEndRunCountsOnlyPublishedEventsAsMissing() throws {
+        let hub = try hub(partitions: 2)
+        // 20 s of events at this rate: the run is stopped long before it could finish.
+        let workload = EndToEndWorkload(
+            publish: PublishWorkload(
+                events: 100_000, bodySize: 40, batchSize: 1, producers: 2, durability: .noSync),
+            rate: 5000)
+        let result = try EndToEndBenchmark.run(
+            log: log, hub: hub, workload: workload, publishers: .inProcess,
+            control: .stoppingOnceDelivered()
+        ).delivery
+
+        XCTAssertTrue(result.interrupted)
+        XCTAssertGreaterThan(result.events, 0)
+        XCTAssertLessThan(result.events, 100_000)
+        XCTAssertEqual(result.missing, 0, "events never published are not missing")
+        XCTAssertEqual(Int(result.latency.count), result.events)
+        let stored = try log.partitionStates(hub: hub.name).map(\.eventCount).reduce(0, +)
+        XCTAssertEqual(Int(stored), result.events, "every published event was delivered")
+    }
+
+    func testProducersBelowNinetyFivePercentOfTheAskedRateDidNotKeepUp() {
+        let delivery = BenchResult(
+            benchmark: "e2e", events: 0, bytes: 0, elapsedNanos: 0, latency: LatencyHistogram(),
+            latencyMeaning: "")
+        let reached = { (rate: Double) in
+            EndToEndResult(
+                delivery: delivery, askedRate: 1000,
+                publishing: .init(events: 10, eventsPerSecond: rate)
+            ).keptUp
+        }
+        XCTAssertEqual(reached(1200), true)
+        XCTAssertEqual(reached(960), true)
+        XCTAssertEqual(reached(940), false)
+        XCTAssertEqual(reached(0), false)
+        XCTAssertNil(EndToEndResult(delivery: delivery, askedRate: 1000, publishing: nil).keptUp)
     }
 
     func testBaselineAppendsTheWholePatternAndCleansUp() throws {
@@ -195,6 +238,20 @@ final class OperationBenchmarkTests: XCTestCase {
             XCTAssertEqual(error as? HubError, .invalidProperty("event 7"))
         }
     }
+}
+
+extension RunControl {
+    /// Asks the run to stop at its first tick after progress showed some events done, as
+    /// Ctrl-C would. Both closures run on the thread that called the benchmark.
+    static func stoppingOnceDelivered() -> RunControl {
+        let seen = DoneSoFar()
+        return RunControl(shouldStop: { seen.events > 0 }, progress: { seen.events = $0.done })
+    }
+}
+
+/// The events a run's progress last showed.
+private final class DoneSoFar {
+    var events = 0
 }
 
 /// Call indices collected from several threads.

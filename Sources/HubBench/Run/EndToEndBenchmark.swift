@@ -1,4 +1,5 @@
 import HubCore
+import Synchronization
 
 /// `bench e2e`: producers publish at a steady rate while a consumer tails the hub; each event
 /// is timed from the start of the append call that published it to its delivery.
@@ -6,17 +7,21 @@ public enum EndToEndBenchmark {
     /// Who publishes: producer threads of this process, or another process.
     public enum Publishers {
         case inProcess
-        /// Another process publishes the workload; `start` launches it once the consumer is
-        /// ready and returns when it has exited, throwing when it failed.
-        case external(run: @Sendable () throws -> Void)
+        /// Another process publishes the workload. `run` launches it once the consumer is
+        /// ready and returns when it has exited: what it published, or nil when it was
+        /// stopped before it could tell; it throws when the process failed. `stop` ends the
+        /// process at once; it is called on the calling thread, while `run` waits on a worker
+        /// thread, when the run is told to stop (Ctrl-C) or the consumer failed.
+        case external(
+            run: @Sendable () throws -> EndToEndResult.Publishing?, stop: @Sendable () -> Void)
     }
 
-    /// Runs `workload` on `hub` and measures it. Events per second count delivered events
-    /// from the first publish to the last delivery.
+    /// Runs `workload` on `hub` and measures it. The delivery's events per second count
+    /// delivered events from the first publish to the last delivery.
     public static func run(
         log: EventLog, hub: HubProperties, workload: EndToEndWorkload, publishers: Publishers,
         control: RunControl
-    ) throws -> BenchResult {
+    ) throws -> EndToEndResult {
         let expected = workload.publish.events
         let consumer = try LatencyConsumer(
             log: log, hub: hub, expected: expected, workload: workload)
@@ -31,37 +36,55 @@ public enum EndToEndBenchmark {
                     total: expected, elapsedNanos: workers.elapsedSoFar))
         }
 
+        // What the publishers published, as far as this process can tell.
+        let publishing: EndToEndResult.Publishing?
         switch publishers {
         case .inProcess:
-            let producers = workload.publish.producers
-            let finished = Counter()
+            let tally = ProducerTally(producers: workload.publish.producers)
             _ = try PublishBenchmark.produce(
                 log: log, hub: hub, workload: workload.publish, rate: workload.rate,
                 stamped: true, workers: workers, histograms: histograms, extra: 1,
                 extraWork: { _ in try consumer.run(workers) }, tick: tick,
                 producerDone: {
-                    if finished.increment() == producers {
-                        consumer.publishersDone.store(true, ordering: .relaxed)
+                    // The last producer to stop reads the count after every other one added
+                    // to it: the tally's lock orders their additions before this read.
+                    if tally.finishOne() {
+                        consumer.publishersFinished(
+                            published: workers.done.load(ordering: .relaxed))
                     }
                 })
-        case .external(let runPublisher):
+            let end = tally.endNanos
+            publishing = EndToEndResult.Publishing(
+                events: workers.done.load(ordering: .relaxed),
+                elapsedNanos: end > workers.startNanos ? end - workers.startNanos : 0)
+        case .external(let runPublisher, let stopPublisher):
             let failure = FirstError()
+            let reported = ReportedPublishing()
+            var stopped = false
             _ = workers.run(count: 2, name: "bench-e2e") { index in
                 do {
                     if index == 0 {
                         try consumer.run(workers)
-                    } else {
-                        defer { consumer.publishersDone.store(true, ordering: .relaxed) }
-                        try runPublisher()
+                        return
                     }
+                    var publishing: EndToEndResult.Publishing?
+                    defer { consumer.publishersFinished(published: publishing?.events) }
+                    publishing = try runPublisher()
+                    reported.set(publishing)
                 } catch {
                     failure.record(error)
                     workers.stop.store(true, ordering: .relaxed)
                 }
             } tick: {
                 tick()
+                // The other process does not see this process's Ctrl-C: stop it here.
+                if workers.shouldStop && !stopped {
+                    stopped = true
+                    stopPublisher()
+                }
             }
             try failure.rethrow()
+            publishing = reported.value
         }
 
         let delivered = consumer.delivered.load(ordering: .relaxed)
@@ -71,9 +94,11 @@ public enum EndToEndBenchmark {
             elapsedNanos: consumer.lastDelivery > first ? consumer.lastDelivery - first : 0,
             latency: consumer.histogram,
             latencyMeaning: "per event: from its append call to its delivery to the consumer")
-        result.missing = max(0, expected - delivered)
+        // Missing: published yet never delivered. Events a stopped run never published are
+        // not missing; nor, when the publishers could not count, any event at all.
+        result.missing = max(0, (publishing?.events ?? delivered) - delivered)
         result.interrupted = workers.shouldStop
-        return result
+        return EndToEndResult(delivery: result, askedRate: workload.rate, publishing: publishing)
     }
 
     /// The publishing side alone, for a run whose consumer is another process: the producers
@@ -99,4 +124,37 @@ public enum EndToEndBenchmark {
         result.interrupted = events < workload.publish.events
         return result
     }
+}
+
+/// Counts the producers that stopped, so that the last one can tell the consumer, and notes
+/// when that was.
+private final class ProducerTally: Sendable {
+    private let state: Mutex<(left: Int, endNanos: UInt64)>
+
+    init(producers: Int) {
+        state = Mutex((producers, 0))
+    }
+
+    /// Counts one producer as stopped; true for the last one.
+    func finishOne() -> Bool {
+        state.withLock { state in
+            state.left -= 1
+            if state.left == 0 { state.endNanos = MonotonicClock.nanos() }
+            return state.left == 0
+        }
+    }
+
+    /// When the last producer stopped, in nanoseconds of `MonotonicClock`; 0 before.
+    var endNanos: UInt64 { state.withLock { $0.endNanos } }
+}
+
+/// What the other process said it published, handed from the thread that waited for it.
+private final class ReportedPublishing: Sendable {
+    private let stored = Mutex<EndToEndResult.Publishing?>(nil)
+
+    func set(_ publishing: EndToEndResult.Publishing?) {
+        stored.withLock { $0 = publishing }
+    }
+
+    var value: EndToEndResult.Publishing? { stored.withLock { $0 } }
 }

@@ -26,11 +26,17 @@ struct Producer {
         let share = workload.share(of: index)
         let start = workers.startNanos
         var sent = 0
+        // Producers of a paced run take turns: producer i starts i batches' worth of the whole
+        // run's rate after the first, instead of all of them sending at once.
+        let offset = rate.map { perProducer in
+            Double(index * workload.batchSize) / (perProducer * Double(workload.producers))
+        }
         while sent < share && !workers.shouldStop {
             let count = min(workload.batchSize, share - sent)
-            if let rate {
+            if let rate, let offset {
                 // Due times come from the start, so a late batch does not delay the next ones.
-                MonotonicClock.sleep(until: start + UInt64(Double(sent) * 1e9 / rate))
+                let due = start + UInt64((Double(sent) / rate + offset) * 1e9)
+                guard Producer.sleep(until: due, workers) else { break }
             }
             let started = MonotonicClock.nanos()
             let body = stamped
@@ -42,5 +48,16 @@ struct Producer {
             workers.add(count)
         }
         return histogram
+    }
+
+    /// Sleeps until `deadline` in slices of at most 50 ms, so that a stop request is seen
+    /// soon even at a slow rate; false when `workers` was told to stop.
+    private static func sleep(until deadline: UInt64, _ workers: Workers) -> Bool {
+        while !workers.shouldStop {
+            let now = MonotonicClock.nanos()
+            if now >= deadline { return true }
+            MonotonicClock.sleep(until: min(deadline, now + 50_000_000))
+        }
+        return false
     }
 }

@@ -11,6 +11,9 @@ public struct EndToEndWorkload: Sendable, Equatable {
     public var idleNanos: UInt64 = 20_000_000
     /// How long the consumer keeps waiting for missing events once the producers are done.
     public var drainNanos: UInt64 = 5_000_000_000
+    /// The same once the run was stopped early (Ctrl-C): events already published are still
+    /// taken, but a stop should not wait long.
+    public var stoppedDrainNanos: UInt64 = 1_000_000_000
 
     public init(publish: PublishWorkload, rate: Double) {
         self.publish = publish

@@ -19,6 +19,9 @@ enum BenchEndToEnd {
                     + " --processes 2 a second hubsh process on the same namespace (data"
                     + " directory or NATS cluster) publishes (it runs this command with --role"
                     + " publisher) while this one tails, polling as 'tail' does.",
+                "When the producers publish at less than 95% of --rate, a note says so: the"
+                    + " latency was then measured at the lower rate they reached. Ctrl-C stops"
+                    + " the run, and the publishing process with it, and reports the part run.",
             ],
             flags: [
                 BenchFlags.events(default: 10_000),
@@ -70,7 +73,7 @@ enum BenchEndToEnd {
         let control = session.control()
 
         let other = OtherProcessResult()
-        let (hub, result) = try session.withHub(
+        let (hub, outcome) = try session.withHub(
             partitions: partitions, largestBatchBytes: publish.largestBatchBytes
         ) { hub in
             let publishers: EndToEndBenchmark.Publishers
@@ -78,7 +81,13 @@ enum BenchEndToEnd {
                 let process = PublisherProcess(
                     engineArguments: engineArguments,
                     command: publisherCommand(workload, hub: hub.name))
-                publishers = .external { other.set(try process.run()) }
+                publishers = .external(
+                    run: {
+                        let report = try process.run()
+                        other.set(report)
+                        return report.flatMap(publishing)
+                    },
+                    stop: process.stop)
             } else {
                 publishers = .inProcess
             }
@@ -90,6 +99,7 @@ enum BenchEndToEnd {
             return (hub, result)
         }
 
+        let result = outcome.delivery
         var report = BenchReport(
             summary: describe(workload, partitions: hub.properties.partitionCount,
                               processes: processes),
@@ -97,15 +107,23 @@ enum BenchEndToEnd {
                 + [("rate", .number(Figures.decimal(workload.rate, places: 1))),
                    ("processes", .int(processes))],
             hub: hub, result: result, reference: nil)
+        report.extraJSON.append(("publishRate", publishRateJSON(outcome)))
+        if let note = publishRateNote(outcome) { report.extraLines.append(("note", note)) }
         if let publisher = other.value {
-            report.extraJSON.append(("publisher", publisher))
-            if case .number(let rate)? = publisher["eventsPerSecond"] {
+            report.extraJSON.append(("publisher", nested(publisher, hub: hub)))
+            if let published = outcome.publishing {
                 report.extraLines.append(
-                    ("publisher", "the other process published \(rate) events/s"))
+                    ("publisher",
+                     "the other process published \(rate(published.eventsPerSecond)) events/s"))
             }
+        } else if processes == 2 {
+            report.extraLines.append(
+                ("publisher", "the other process was stopped with the run, before it reported"))
         }
         report.print(to: context.output, json: session.json)
-        if result.missing > 0 {
+        // A stopped run ends with status 130 and says so in its report; only a run that went
+        // to its end fails for events that never arrived.
+        if result.missing > 0 && !result.interrupted {
             throw CommandFailure(
                 "\(Figures.grouped(result.missing)) published events never reached the consumer")
         }
@@ -117,16 +135,67 @@ enum BenchEndToEnd {
             throw session.arguments.usageError("--role publisher needs --hub HUB")
         }
         let hub = try session.context.log.hub(named: name)
+        // Stop as on Ctrl-C once the process that started this one is gone (killed, say), so
+        // that no publisher outlives its run: this process is the parent's child.
+        var control = session.control()
+        let parent = getppid()
+        let interrupted = control.shouldStop
+        control.shouldStop = { interrupted() || getppid() != parent }
         let result = try session.measuring {
             try EndToEndBenchmark.publish(
-                log: session.context.log, hub: hub, workload: workload,
-                control: session.control())
+                log: session.context.log, hub: hub, workload: workload, control: control)
         }
         BenchReport(
             summary: describe(workload, partitions: hub.partitionCount, processes: 2),
             settings: BenchPublish.settings(workload.publish, partitions: hub.partitionCount),
             hub: BenchHub(properties: hub, isThrowaway: false), result: result, reference: nil
         ).print(to: session.context.output, json: session.json)
+    }
+
+    /// The other process's report as this one's `publisher` member. That process cannot know
+    /// that the hub is this one's throwaway, so `throwawayHub` says what is true here, as at
+    /// the top level: the member keeps the shape of every bench report.
+    static func nested(_ publisher: JSONValue, hub: BenchHub) -> JSONValue {
+        guard case .object(let members) = publisher else { return publisher }
+        return .object(
+            members.map { key, value in
+                key == "throwawayHub" ? (key, .bool(hub.isThrowaway)) : (key, value)
+            })
+    }
+
+    /// What the other process says it published, from its JSON report.
+    static func publishing(_ report: JSONValue) -> EndToEndResult.Publishing? {
+        guard case .number(let events)? = report["events"], let events = Int(events),
+            case .number(let rate)? = report["eventsPerSecond"], let rate = Double(rate)
+        else { return nil }
+        return EndToEndResult.Publishing(events: events, eventsPerSecond: rate)
+    }
+
+    /// `{"asked": 10000000.0, "reached": 1094.3, "keptUp": false}`; without `reached` and
+    /// `keptUp` when the producers' rate is not known.
+    static func publishRateJSON(_ outcome: EndToEndResult) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("asked", .number(Figures.decimal(outcome.askedRate, places: 1)))
+        ]
+        if let publishing = outcome.publishing, let keptUp = outcome.keptUp {
+            members.append(
+                ("reached", .number(Figures.decimal(publishing.eventsPerSecond, places: 1))))
+            members.append(("keptUp", .bool(keptUp)))
+        }
+        return .object(members)
+    }
+
+    /// `asked 10,000,000/s, reached 1,094/s: ...` when the producers fell short of the rate:
+    /// the latency figures then hold for the rate reached, not the one asked for.
+    static func publishRateNote(_ outcome: EndToEndResult) -> String? {
+        guard outcome.keptUp == false, let publishing = outcome.publishing else { return nil }
+        return "asked \(rate(outcome.askedRate))/s, reached \(rate(publishing.eventsPerSecond))/s:"
+            + " the producers could not keep up, so latency is measured at the lower rate"
+    }
+
+    /// `1,000` for events per second; below 100 with decimals, so that `0.5` stays itself.
+    static func rate(_ value: Double) -> String {
+        value >= 100 ? Figures.rate(value) : Figures.decimal(value, places: value >= 10 ? 1 : 2)
     }
 
     /// The command line of the publishing process.
@@ -140,17 +209,18 @@ enum BenchEndToEnd {
             + (publish.durability == .durable ? " --sync" : " --no-sync")
     }
 
-    /// `10,000 events at 1,000/s, 100 bytes, batches of 1, 4 partitions, 1 producer, sync,
-    /// one process`
+    /// `10,000 events at 1,000/s, 100 bytes, batches of 1, 4 partitions, 1 producer,
+    /// round-robin by batch, sync, one process`: the words of `bench publish`, with the rate
+    /// and the processes.
     static func describe(_ workload: EndToEndWorkload, partitions: Int, processes: Int) -> String
     {
         let publish = workload.publish
         let producers = publish.producers == 1 ? "1 producer" : "\(publish.producers) producers"
         let durability = BenchPublish.durabilityName(publish.durability)
-        return "\(Figures.grouped(publish.events)) events at \(Figures.rate(workload.rate))/s,"
+        return "\(Figures.grouped(publish.events)) events at \(rate(workload.rate))/s,"
             + " \(publish.bodySize) bytes, batches of \(Figures.grouped(publish.batchSize)),"
             + " \(partitions) partition\(partitions == 1 ? "" : "s"), \(producers),"
-            + " \(durability),"
+            + " \(BenchPublish.routing(publish)), \(durability),"
             + (processes == 1 ? " one process" : " publisher and consumer in two processes")
     }
 }

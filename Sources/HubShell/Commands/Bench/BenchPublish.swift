@@ -186,17 +186,23 @@ enum BenchPublish {
         }
     }
 
-    /// `100,000 events of 100 bytes in batches of 100, 4 partitions, 1 producer, round-robin,
-    /// sync`
+    /// `100,000 events of 100 bytes in batches of 100, 4 partitions, 1 producer, round-robin
+    /// by batch, sync`
     static func describe(_ workload: PublishWorkload, partitions: Int) -> String {
         let producers = workload.producers == 1 ? "1 producer" : "\(workload.producers) producers"
-        let routing = workload.keys == 0
-            ? "round-robin by \(workload.roundRobin.rawValue)"
-            : "\(Figures.grouped(workload.keys)) keys"
         return "\(Figures.grouped(workload.events)) events of \(workload.bodySize) bytes in"
             + " batches of \(Figures.grouped(min(workload.batchSize, workload.events))),"
-            + " \(partitions) partition\(partitions == 1 ? "" : "s"), \(producers), \(routing),"
-            + " \(durabilityName(workload.durability))"
+            + " \(partitions) partition\(partitions == 1 ? "" : "s"), \(producers),"
+            + " \(routing(workload)), \(durabilityName(workload.durability))"
+    }
+
+    /// `round-robin by batch`, `round-robin by event`, or `100 keys`.
+    static func routing(_ workload: PublishWorkload) -> String {
+        switch workload.keys {
+        case 0: "round-robin by \(workload.roundRobin.rawValue)"
+        case 1: "1 key"
+        default: "\(Figures.grouped(workload.keys)) keys"
+        }
     }
 
     static func settings(_ workload: PublishWorkload, partitions: Int) -> [(String, JSONValue)] {
