@@ -185,6 +185,25 @@ final class BenchTests: XCTestCase {
         XCTAssertEqual(hubsh.script("hub list --json").stdout, "", "the throwaway hub is left")
     }
 
+    func testCtrlCDuringRoundsReportsTheFinishedRoundsAsStopped() throws {
+        // 100 rounds take far longer than the second before Ctrl-C.
+        let run = hubsh.start(
+            ["--json", "-c", "bench publish --events 20000 --batch 1 --no-sync --rounds 100"])
+        Thread.sleep(forTimeInterval: 2)
+        kill(run.processIdentifier, SIGINT)
+        let result = hubsh.finish(run)
+
+        XCTAssertEqual(result.status, 130, result.stderr)
+        let report = try XCTUnwrap(result.jsonLines().first, result.stdout)
+        XCTAssertEqual(report["interrupted"] as? Bool, true)
+        let finished = try XCTUnwrap(report["roundsFinished"] as? Int)
+        XCTAssertLessThan(finished, 100)
+        let rounds = try XCTUnwrap(report["rounds"] as? [Any])
+        // The median comes from finished rounds only; the stopped one stands alone.
+        XCTAssertEqual(rounds.count, max(1, finished))
+        if finished > 0 { XCTAssertEqual(report["events"] as? Int, 20000) }
+    }
+
     func testAPublishingProcessStopsWhenItsShellIsKilled() throws {
         let run = hubsh.start(
             ["-c", "bench e2e --events 1000000 --rate 5000/s --no-sync --processes 2"])
@@ -243,6 +262,7 @@ final class BenchTests: XCTestCase {
             ("bench publish --producers 2 --vs-producers 2", "give fewer than the 2"),
             ("bench read --hub kept --size 10", "--size applies to a throwaway hub"),
             ("bench publish --events 1000000000000", "between 1 and 1,000,000,000"),
+            ("bench publish --events 10 --producers 16", "more than the 10 events"),
         ]
         for (command, message) in refusals {
             let result = hubsh.script(command)
@@ -274,6 +294,10 @@ final class BenchTests: XCTestCase {
                 refused.stderr.contains("validates its events against 'shop/order'"),
                 refused.stderr)
         }
+        hubsh.script("hub create small --max-event-size 1KiB")
+        let tooBig = hubsh.script("bench publish --hub small --size 100 --batch 100")
+        XCTAssertEqual(tooBig.status, 1)
+        XCTAssertTrue(tooBig.stderr.contains("use a smaller --batch or --size"), tooBig.stderr)
         let stored = hubsh.script("read orders --count 100", ["--json"]).jsonLines()
         XCTAssertEqual(stored.count, 1, "only the valid event published before")
         // Reading writes nothing, so it may run on such a hub.

@@ -31,6 +31,10 @@ public struct BenchHub: Sendable {
             if writes, let schema = properties.schema {
                 throw BenchRefusal.schemaBound(hub: name, schema: schema.qualifiedName)
             }
+            if writes && largestBatchBytes > properties.maxEventSize {
+                throw BenchRefusal.batchTooLarge(
+                    hub: name, bytes: largestBatchBytes, max: properties.maxEventSize)
+            }
             return BenchHub(properties: properties, isThrowaway: false)
         }
         let digits = String(UInt32.random(in: .min ... .max), radix: 16)
@@ -52,6 +56,7 @@ public struct BenchHub: Sendable {
 /// Why a benchmark will not run on the hub it was given.
 public enum BenchRefusal: Error, CustomStringConvertible, Equatable {
     case schemaBound(hub: String, schema: String)
+    case batchTooLarge(hub: String, bytes: Int, max: Int)
 
     public var description: String {
         switch self {
@@ -59,6 +64,9 @@ public enum BenchRefusal: Error, CustomStringConvertible, Equatable {
             "hub '\(hub)' validates its events against '\(schema)', and a benchmark writes"
                 + " sample bodies that skip validation; run it on a throwaway hub (leave out"
                 + " --hub) or on a hub without a schema"
+        case .batchTooLarge(let hub, let bytes, let max):
+            "a batch of this run is \(ByteSize.format(Int64(bytes))), over the maximum size of"
+                + " hub '\(hub)' (\(ByteSize.format(Int64(max)))); use a smaller --batch or --size"
         }
     }
 }

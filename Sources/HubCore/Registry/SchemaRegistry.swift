@@ -74,8 +74,8 @@ public enum RegistryError: Error, Equatable, CustomStringConvertible, Sendable {
             return "schema '\(name)' is not registered in group '\(group)'"
                 + " (see 'schema list \(group)')"
         case .versionNotFound(let group, let name, let version, let latest):
-            return "schema '\(group)/\(name)' has no version \(version); its versions are"
-                + " 1-\(latest)"
+            let versions = latest == 1 ? "its only version is 1" : "its versions are 1-\(latest)"
+            return "schema '\(group)/\(name)' has no version \(version); \(versions)"
         case .schemaIdNotFound(let id):
             return "no schema version has id '\(id)' in this namespace"
         case .invalidQualifiedName(let text):

@@ -43,6 +43,11 @@ enum BenchFlags {
         let batch = try arguments.int("--batch", default: defaultBatch, range: 1...1_000_000)
         let producers = try arguments.int("--producers", default: 1, range: 1...1024)
         let keys = try arguments.int("--keys", default: 0, range: 0...1_000_000)
+        if producers > events {
+            throw arguments.usageError(
+                "--producers \(producers) is more than the \(Figures.grouped(events)) events,"
+                    + " so some would have nothing to publish; give at most one per event")
+        }
         return PublishWorkload(
             events: events, bodySize: size, batchSize: batch, producers: producers, keys: keys,
             roundRobin: try roundRobin(arguments, keys: keys),

@@ -23,8 +23,10 @@ enum BenchPublish {
                     + " of the events), then reports the rate as a multiple of that one: how much"
                     + " group commit gains, for example --producers 16 --vs-producers 1.",
                 "--rounds R repeats the measurement R times, each round on a new throwaway hub"
-                    + " and, with --vs-baseline, right after a baseline round, and reports the"
-                    + " median round: on a busy machine one round can be far off.",
+                    + " (with --hub, each appends to that hub) and, with --vs-baseline, right"
+                    + " after a baseline round, and reports the median round (the lower middle"
+                    + " one of an even count): on a busy machine one round can be far off."
+                    + " Ctrl-C ends the run; the median is then that of the finished rounds.",
             ],
             flags: [
                 BenchFlags.events(default: 100_000), BenchFlags.size,
@@ -72,7 +74,10 @@ enum BenchPublish {
         defer { appender?.close() }
 
         // One round: the reference (baseline, or fewer producers), then the workload itself.
+        // A stop ends the run: the median is taken over the finished rounds, or is the
+        // stopped round when none finished.
         var measured: [Round] = []
+        var stopped: Round?
         for _ in 1...rounds {
             var reference: BenchResult?
             if let appender {
@@ -89,12 +94,17 @@ enum BenchPublish {
             if reference?.interrupted == true { break }
             var round = try publish(workload, partitions: partitions, session)
             round.reference = reference
+            if round.result.interrupted {
+                stopped = round
+                break
+            }
             measured.append(round)
-            if round.result.interrupted { break }
         }
-        guard let chosen = Round.median(of: measured) else {
+        let finished = measured.count
+        guard var chosen = Round.median(of: measured) ?? stopped else {
             throw CommandFailure("stopped before a round was measured")
         }
+        chosen.result.interrupted = finished < rounds
 
         let partitionCount = chosen.hub.properties.partitionCount
         var report = BenchReport(
@@ -109,13 +119,17 @@ enum BenchPublish {
                 report.reference = .init(
                     name: "reference",
                     description: "the same with \(fewer) producer\(fewer == 1 ? "" : "s")"
-                        + " (\(Figures.grouped(result.events)) events)",
+                        + " (\(Figures.grouped(result.events))"
+                        + " event\(result.events == 1 ? "" : "s"))",
                     result: result)
             }
         }
-        if measured.count > 1 {
-            report.extraLines.append(("rounds", Round.describe(measured)))
-            report.extraJSON.append(("rounds", .array(measured.map(\.json))))
+        if rounds > 1 {
+            let shown = measured.isEmpty ? [chosen] : measured
+            let count = finished < rounds ? " (\(finished) of \(rounds) finished)" : ""
+            report.extraLines.append(("rounds", Round.describe(shown) + count))
+            report.extraJSON.append(("rounds", .array(shown.map(\.json))))
+            report.extraJSON.append(("roundsFinished", .int(finished)))
         }
         report.print(to: context.output, json: session.json)
     }

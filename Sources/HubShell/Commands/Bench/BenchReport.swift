@@ -75,7 +75,9 @@ struct BenchReport {
                  Figures.decimal(ratio, places: 2) + " times its events/s"))
         }
         rows += extraLines
-        if result.interrupted { rows.append(("", "stopped early: the figures cover the part run")) }
+        if result.interrupted {
+            rows.append(("stopped", "early: the figures cover the part that ran"))
+        }
         let width = rows.map(\.0.count).max() ?? 0
         for (label, value) in rows {
             output.line("  " + Output.pad(label, width, right: false) + "  " + value)
