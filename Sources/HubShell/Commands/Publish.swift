@@ -241,7 +241,7 @@ enum Publish {
         if text.hasSuffix("/s") { text.removeLast(2) }
         guard let rate = Double(text), (0.01...10_000_000).contains(rate) else {
             throw arguments.usageError(
-                "--rate needs 0.01 to 10000000 events per second, such as 100/s, not"
+                "--rate needs 0.01 to 10,000,000 events per second, such as 100/s, not"
                     + " '\(token.text)'", at: token)
         }
         return rate

@@ -78,7 +78,8 @@ enum BenchPublish {
         // stopped round when none finished.
         var measured: [Round] = []
         var stopped: Round?
-        for _ in 1...rounds {
+        for index in 1...rounds {
+            let round = rounds > 1 ? ", round \(index) of \(rounds)" : ""
             var reference: BenchResult?
             if let appender {
                 reference = try session.measuring {
@@ -89,16 +90,19 @@ enum BenchPublish {
                 var smaller = workload
                 smaller.producers = fewer
                 smaller.events = max(1, workload.events * fewer / workload.producers)
-                reference = try publish(smaller, partitions: partitions, session).result
+                reference = try publish(
+                    smaller, partitions: partitions, session, phase: phase(smaller) + round
+                ).result
             }
             if reference?.interrupted == true { break }
-            var round = try publish(workload, partitions: partitions, session)
-            round.reference = reference
-            if round.result.interrupted {
-                stopped = round
+            var measuring = try publish(
+                workload, partitions: partitions, session, phase: phase(workload) + round)
+            measuring.reference = reference
+            if measuring.result.interrupted {
+                stopped = measuring
                 break
             }
-            measured.append(round)
+            measured.append(measuring)
         }
         let finished = measured.count
         guard var chosen = Round.median(of: measured) ?? stopped else {
@@ -136,7 +140,7 @@ enum BenchPublish {
 
     /// Publishes `workload` to a hub of its own and measures it.
     private static func publish(
-        _ workload: PublishWorkload, partitions: Int, _ session: BenchSession
+        _ workload: PublishWorkload, partitions: Int, _ session: BenchSession, phase: String
     ) throws -> Round {
         try session.withHub(
             partitions: partitions, largestBatchBytes: workload.largestBatchBytes
@@ -144,7 +148,7 @@ enum BenchPublish {
             let result = try session.measuring {
                 try PublishBenchmark.run(
                     log: session.context.log, hub: hub.properties, workload: workload,
-                    control: session.control(), phase: phase(workload))
+                    control: session.control(), phase: phase)
             }
             return Round(hub: hub, result: result, reference: nil)
         }
