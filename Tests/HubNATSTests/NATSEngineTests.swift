@@ -139,7 +139,7 @@ final class NATSEngineTests: NATSTestCase {
 final class NATSFailureTests: NATSTestCase {
     func testEveryEventReportedAsPublishedSurvivesAServerCrash() throws {
         let server = try requireServer()
-        let log = try openLog(NATSEventLog.Options(ackTimeoutMillis: 300, maxResends: 2))
+        let log = try openLog(NATSEventLog.Options(ackTimeoutMillis: 300, resendWindowMillis: 1000))
         _ = try log.createHub(HubSpec(name: "orders", partitionCount: 2))
         let reported = Locked<[EventMetadata]>([])
         let errors = Locked<[String]>([])

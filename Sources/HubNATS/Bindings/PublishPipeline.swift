@@ -57,9 +57,19 @@ struct PublishPipeline {
 
         let deadline = MonotonicClock.millis() + timeoutMillis
         var pending = sent
+        var waitError: NATSError?
         while pending > 0 {
             let left = deadline - MonotonicClock.millis()
-            guard left > 0, let reply = try? replies.next(timeoutMillis: left) else { break }
+            guard left > 0 else { break }
+            let reply: IncomingMessage
+            do {
+                // A no-responders answer (no leader right now) or a lost connection ends the wait.
+                guard let next = try replies.next(timeoutMillis: left) else { break }
+                reply = next
+            } catch let error as NATSError {
+                waitError = error
+                break
+            }
             guard let dot = reply.subject.lastIndex(of: "."),
                   let index = Int(reply.subject[reply.subject.index(after: dot)...]),
                   index < acks.count, acks[index] == nil
@@ -67,7 +77,7 @@ struct PublishPipeline {
             acks[index] = PublishPipeline.ack(from: reply)
             pending -= 1
         }
-        let missing = sendError ?? NATSError.timeout(
+        let missing = sendError ?? waitError ?? NATSError.timeout(
             "no acknowledgement within \(timeoutMillis) ms")
         return acks.map { $0 ?? .unknown(missing) }
     }

@@ -81,6 +81,7 @@ extension NATSEventLog {
         }
         let pipeline = PublishPipeline(connection: connection)
         var resends = 0
+        var resendDeadline: Int64?
         var conflicts = 0
         while chains.contains(where: { !$0.isFinished }) {
             let active = chains.indices.filter { !chains[$0].isFinished }
@@ -129,7 +130,10 @@ extension NATSEventLog {
             }
             guard let lost else { continue }
             resends += 1
-            if resends > options.maxResends || options.isInterrupted() {
+            let now = MonotonicClock.millis()
+            let deadline = resendDeadline ?? now + options.resendWindowMillis
+            resendDeadline = deadline
+            if now >= deadline || options.isInterrupted() {
                 for index in chains.indices where !chains[index].isFinished {
                     chains[index].failure = lost
                 }

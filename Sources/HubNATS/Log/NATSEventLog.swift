@@ -55,10 +55,11 @@ public final class NATSEventLog: EventLog, @unchecked Sendable {
         public var bucketReplicas: Int
         /// How long a publish waits for its acknowledgements before sending again.
         public var ackTimeoutMillis: Int64
-        /// How many times a publish is sent again after acknowledgements went missing; with
-        /// the pauses between sends (0.1 s, doubling up to 3.2 s) the defaults ride out about
-        /// 40 seconds without a leader.
-        public var maxResends: Int
+        /// How long a publish goes on sending again after acknowledgements went missing,
+        /// counted from the first send that went unanswered: long enough by default to ride
+        /// out a leader election or a reconnect. Sends are paced 0.1 s apart, doubling to 3.2 s,
+        /// whether the acknowledgements time out or the connection fails them at once.
+        public var resendWindowMillis: Int64
         /// How long a read keeps trying while the cluster has no leader for what it reads.
         public var readRetryMillis: Int64
         /// Asked between retries: true stops retrying at once (Ctrl-C in the shell).
@@ -68,12 +69,13 @@ public final class NATSEventLog: EventLog, @unchecked Sendable {
 
         public init(
             clock: @escaping @Sendable () -> Int64 = { Timestamp.now() }, bucketReplicas: Int = 3,
-            ackTimeoutMillis: Int64 = 5000, maxResends: Int = 6, readRetryMillis: Int64 = 30_000
+            ackTimeoutMillis: Int64 = 5000, resendWindowMillis: Int64 = 40_000,
+            readRetryMillis: Int64 = 30_000
         ) {
             self.clock = clock
             self.bucketReplicas = bucketReplicas
             self.ackTimeoutMillis = ackTimeoutMillis
-            self.maxResends = maxResends
+            self.resendWindowMillis = resendWindowMillis
             self.readRetryMillis = readRetryMillis
         }
     }
