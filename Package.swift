@@ -25,13 +25,16 @@ let package = Package(
         .systemLibrary(
             name: "CNATS", path: "Sources/CNATS", pkgConfig: "libnats",
             providers: [.apt(["libnats-dev"])]),
-        // Signal flags and small POSIX helpers that Swift cannot express safely.
+        // Signal flags, wait words (futexes) and small POSIX helpers that Swift cannot express
+        // safely.
         .target(name: "CSupport", path: "Sources/CSupport"),
 
         // The domain: hubs, partitions, events, positions, checkpoints, the log protocol.
         .target(name: "HubCore", path: "Sources/HubCore"),
         // The embedded engine behind the log protocol.
-        .target(name: "HubLMDB", dependencies: ["HubCore", "CLMDB"], path: "Sources/HubLMDB"),
+        .target(
+            name: "HubLMDB", dependencies: ["HubCore", "CLMDB", "CSupport"],
+            path: "Sources/HubLMDB"),
         // The engine on a NATS JetStream cluster behind the same log protocol.
         .target(name: "HubNATS", dependencies: ["HubCore", "CNATS"], path: "Sources/HubNATS"),
         // Schemas: JSON Schema validation; Avro parsing, canonical form, binary encoding;

@@ -23,6 +23,14 @@ final class Lock: @unchecked Sendable {
         defer { pthread_mutex_unlock(mutex) }
         return try body()
     }
+
+    /// Runs `body` with the lock let go, then takes it again; called only inside `withLock`,
+    /// by the thread holding it.
+    func unlocked<T>(_ body: () throws -> T) rethrows -> T {
+        pthread_mutex_unlock(mutex)
+        defer { pthread_mutex_lock(mutex) }
+        return try body()
+    }
 }
 
 /// A lock that many threads may share, or one thread may hold alone.
