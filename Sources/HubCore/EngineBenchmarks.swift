@@ -15,6 +15,42 @@ public protocol EngineBenchmarks: AnyObject {
     /// How many write transactions have committed appends in this process: fewer than the
     /// appends when concurrent publishers share commits.
     var appendCommitCount: UInt64 { get }
+
+    /// Where the time of this process's shared commits went, summed since the log was opened;
+    /// nil for an engine without group commit.
+    var commitCycles: CommitCycles? { get }
+}
+
+extension EngineBenchmarks {
+    public var commitCycles: CommitCycles? { nil }
+}
+
+/// The steps of shared commits, summed over many: a leader waits a moment for company and
+/// commits the group; then the group's appenders wake, and the first to append again leads the
+/// next group. Subtract two readings to get a run's share.
+public struct CommitCycles: Sendable, Equatable {
+    /// Groups committed by a leader.
+    public var groups: UInt64 = 0
+    /// In the commit itself: writing the group and, when durable, flushing it.
+    public var committingNanos: UInt64 = 0
+    /// Leaders waiting for appends expected to join their group.
+    public var gatheringNanos: UInt64 = 0
+    /// From the end of one commit to the start of the next leader's turn: waking appenders,
+    /// their way back with the next append, and any pause of the producers (not counting the
+    /// pause before the first commit after a reading).
+    public var betweenNanos: UInt64 = 0
+
+    public init() {}
+
+    /// The cycles of `later` that came after `earlier`.
+    public static func - (later: CommitCycles, earlier: CommitCycles) -> CommitCycles {
+        var cycles = CommitCycles()
+        cycles.groups = later.groups &- earlier.groups
+        cycles.committingNanos = later.committingNanos &- earlier.committingNanos
+        cycles.gatheringNanos = later.gatheringNanos &- earlier.gatheringNanos
+        cycles.betweenNanos = later.betweenNanos &- earlier.betweenNanos
+        return cycles
+    }
 }
 
 /// The write pattern a raw appender repeats: record size, batch size and durability.

@@ -79,6 +79,36 @@ final class BenchTests: XCTestCase {
         XCTAssertLessThanOrEqual(report["commits"] as? Int ?? 65, 64)
     }
 
+    func testBenchPublishTakesItsSharedCommitsApart() throws {
+        let report = try report("bench publish --events 120 --batch 1 --producers 6 --sync")
+        try checkShape(report, events: 120, size: 100)
+        let commits = try XCTUnwrap(report["commits"] as? Int)
+        let cycles = try XCTUnwrap(report["commitCycles"] as? [String: Any])
+        // Every commit of this run was a leader's group: none failed and was tried alone.
+        XCTAssertEqual(cycles["groups"] as? Int, commits)
+        XCTAssertGreaterThan(cycles["committingNanos"] as? Int ?? 0, 0)
+        for step in ["gatheringNanos", "betweenNanos"] {
+            XCTAssertGreaterThanOrEqual(cycles[step] as? Int ?? -1, 0, step)
+        }
+        // The steps of a commit fit in the run's time.
+        let steps = ["committingNanos", "gatheringNanos", "betweenNanos"]
+            .reduce(0) { $0 + (cycles[$1] as? Int ?? 0) }
+        let seconds = try XCTUnwrap(report["seconds"] as? Double)
+        XCTAssertLessThanOrEqual(Double(steps), seconds * 1e9 * 1.01)
+        XCTAssertGreaterThanOrEqual(report["contextSwitches"] as? Int ?? -1, 0)
+
+        let text = hubsh.script("bench publish --events 40 --batch 1 --producers 4 --sync")
+        XCTAssertEqual(text.status, 0, text.stderr)
+        let row = text.stdout.split(separator: "\n").first {
+            $0.drop { $0 == " " }.hasPrefix("per commit")
+        }
+        XCTAssertNotNil(row, text.stdout)
+        for step in ["committing", "gathering", "between commits"] {
+            XCTAssertTrue(row?.contains(step) ?? false, "\(row ?? "")")
+        }
+        XCTAssertTrue(text.stdout.contains("context switches per event"), text.stdout)
+    }
+
     func testBenchReadDecodesEveryStoredEvent() throws {
         let report = try report("bench read --events 2500 --size 50 --partitions 3")
         try checkShape(report, events: 2500, size: 50)

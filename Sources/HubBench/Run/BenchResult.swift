@@ -1,3 +1,5 @@
+import HubCore
+
 /// What one benchmark run measured.
 public struct BenchResult: Sendable {
     /// `publish`, `baseline`, `read` or `e2e`.
@@ -13,6 +15,11 @@ public struct BenchResult: Sendable {
     public var latencyMeaning: String
     /// Write transactions that committed the events, when the engine counts them.
     public var commits: UInt64?
+    /// Where the time of those commits went, when the engine shares commits among producers.
+    public var cycles: CommitCycles?
+    /// The process's context switches during the run (every thread's, the benchmark's own
+    /// included).
+    public var contextSwitches: Int?
     /// The most resident memory the process held during the run, in bytes (the peak is
     /// started over when a run begins, where the kernel allows it).
     public var peakResidentBytes: Int?
@@ -45,6 +52,12 @@ public struct BenchResult: Sendable {
     /// Megabytes (10^6 bytes) of bodies per second.
     public var megabytesPerSecond: Double {
         elapsedNanos == 0 ? 0 : Double(bytes) / 1e6 / seconds
+    }
+
+    /// Context switches per event, when they were counted.
+    public var contextSwitchesPerEvent: Double? {
+        guard let contextSwitches, events > 0 else { return nil }
+        return Double(contextSwitches) / Double(events)
     }
 
     /// Events per commit, when commits were counted.

@@ -16,7 +16,10 @@ public enum PublishBenchmark {
         ResidentMemory.resetPeak()
         let workers = Workers()
         let histograms = HistogramCollector()
-        let commitsBefore = (log as? EngineBenchmarks)?.appendCommitCount
+        let engine = log as? EngineBenchmarks
+        let commitsBefore = engine?.appendCommitCount
+        let cyclesBefore = engine?.commitCycles
+        let switchesBefore = ContextSwitches.sofar()
 
         let elapsed = try produce(
             log: log, hub: hub, workload: workload, rate: nil, stamped: false,
@@ -30,8 +33,14 @@ public enum PublishBenchmark {
             benchmark: "publish", events: events, bytes: events * workload.bodySize,
             elapsedNanos: elapsed, latency: histograms.merged,
             latencyMeaning: "per event: the append call that carried it")
-        if let before = commitsBefore, let after = (log as? EngineBenchmarks)?.appendCommitCount {
+        if let before = commitsBefore, let after = engine?.appendCommitCount {
             result.commits = after - before
+        }
+        if let before = cyclesBefore, let after = engine?.commitCycles {
+            result.cycles = after - before
+        }
+        if let before = switchesBefore, let after = ContextSwitches.sofar() {
+            result.contextSwitches = after - before
         }
         result.interrupted = events < workload.events
         return result

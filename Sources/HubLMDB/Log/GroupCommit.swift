@@ -92,6 +92,20 @@ final class GroupCommit: @unchecked Sendable {
     private var lastActive = 0
     /// How long the last commit took, in nanoseconds. Guarded by `lock`.
     private var lastCommitNanos: UInt64 = 0
+    /// When the last commit ended, until the next leader starts its turn. Guarded by `lock`.
+    private var lastCommitEnded: UInt64?
+    /// The steps of every group so far. Guarded by `lock`.
+    private var totals = CommitCycles()
+
+    /// The steps of every group committed so far. Reading them also starts the time between
+    /// commits over, so that the next group does not count the pause before a benchmark as
+    /// time between commits.
+    var cycles: CommitCycles {
+        lock.withLock {
+            lastCommitEnded = nil
+            return totals
+        }
+    }
 
     init(maxEventsPerGroup: Int = 100_000) {
         self.maxEventsPerGroup = maxEventsPerGroup
@@ -159,7 +173,10 @@ final class GroupCommit: @unchecked Sendable {
         _ pending: Pending, commit: ([Pending]) -> [Result<[EventMetadata], Error>]
     ) -> Result<[EventMetadata], Error> {
         let (group, groupCohort, leftOver) = lock.withLock {
+            let turnStarted = ConditionLock.monotonicNanos()
+            if let lastCommitEnded { totals.betweenNanos &+= turnStarted &- lastCommitEnded }
             gather()
+            totals.gatheringNanos &+= ConditionLock.monotonicNanos() &- turnStarted
             let group = takeGroup()
             let groupCohort = cohort
             cohort = Cohort()
@@ -184,7 +201,10 @@ final class GroupCommit: @unchecked Sendable {
 
         let next: (Pending, Cohort?)? = lock.withLock {
             lastCommitNanos = elapsed
+            lastCommitEnded = ConditionLock.monotonicNanos()
             lastActive = group.count + queue.count
+            totals.groups &+= 1
+            totals.committingNanos &+= elapsed
             guard let first = queue.first else {
                 leading = false
                 return nil

@@ -15,6 +15,8 @@ extension LMDBEventLog: EngineBenchmarks, AppendNotifying {
 
     public var appendCommitCount: UInt64 { environment.appendSignal.current }
 
+    public var commitCycles: CommitCycles? { environment.appendQueue.cycles }
+
     public var appendCount: UInt64 { environment.appendSignal.current }
 
     public func waitForAppend(after seen: UInt64, timeoutNanos: UInt64) -> UInt64 {
