@@ -15,7 +15,10 @@ enum BenchPublish {
                     + " calls and a chart of their distribution.",
                 "Producers that publish durably at the same time share commits and their disk"
                     + " flushes (group commit), so more producers publish more events per"
-                    + " second.",
+                    + " second. On the embedded log the report takes its commits apart: the"
+                    + " mean time per commit spent committing, with the leader waiting for"
+                    + " appends about to join (gathering), and from one commit's end to the"
+                    + " next; and the process's context switches per event.",
                 "--vs-baseline first runs the same write pattern (body size, batch size, sync"
                     + " mode) as the engine's raw append loop, then reports hubsh's rate as a"
                     + " share of it: the cost of hubsh's layers, measured on this machine now.",
