@@ -41,6 +41,22 @@ final class ArgumentsTests: XCTestCase {
             usageMessage("orders --group g --max 1 --max 2"), "flag '--max' is given twice")
     }
 
+    func testAFlagFollowedByAnotherFlagIsMissingItsValue() throws {
+        XCTAssertEqual(
+            usageMessage("orders --group --max 3"),
+            "flag '--group' needs a value (GROUP) before '--max'")
+        XCTAssertEqual(
+            usageMessage("orders --group g --max --follow"),
+            "flag '--max' needs a value (N) before '--follow'")
+        // Words that merely look like flags are values: another command's flag, or a quoted one.
+        XCTAssertEqual(try match("orders --group --other").requiredToken("--group").text, "--other")
+        let quoted = [
+            Token("orders"), Token("--group"), Token("--max", wasQuoted: true),
+        ]
+        let arguments = try Arguments(spec: spec, words: quoted, location: .unknown)
+        XCTAssertEqual(try arguments.requiredToken("--group").text, "--max")
+    }
+
     func testASwitchWithAnInlineValueIsAUsageError() {
         XCTAssertEqual(
             usageMessage("orders --group g --json=yes"), "flag '--json' takes no value")

@@ -72,12 +72,27 @@ public struct Arguments: Sendable {
                 }
                 value = words[index]
                 index += 1
+                // `--size --events 100` forgot the size; taking `--events` as it would blame
+                // `100` instead. A quoted word is still a value.
+                if !value.wasQuoted, Arguments.namesFlag(value.text, of: spec) {
+                    throw UsageError(
+                        "flag '\(flag.name)' needs a value (\(flag.valueName!)) before"
+                            + " '\(value.text)'",
+                        at: value.location, command: spec.name)
+                }
             }
             flags[flag.name, default: []].append(value)
         }
         if flags["--help"] != nil { return }
         try checkPositionalCount()
         try checkRequiredFlags()
+    }
+
+    /// Whether `text` is one of `spec`'s flags, as `--name` or `--name=value`.
+    static func namesFlag(_ text: String, of spec: CommandSpec) -> Bool {
+        guard text.hasPrefix("--"), text.count > 2 else { return false }
+        let name = text.split(separator: "=", maxSplits: 1).first.map(String.init) ?? text
+        return spec.flag(named: name) != nil
     }
 
     /// `-3` is a position (the last 3 events), and `-1.5` a number, not flags.
