@@ -20,13 +20,13 @@ final class InteractiveTests: XCTestCase {
         try? FileManager.default.removeItem(atPath: stateDirectory)
     }
 
-    private func startShell() throws -> TerminalSession {
+    private func startShell(standardOutput: String? = nil) throws -> TerminalSession {
         let session = try TerminalSession(
             executable: Hubsh.binary, arguments: ["--data", dataDirectory],
             environment: [
                 "PATH": "/usr/bin:/bin", "HOME": stateDirectory, "TERM": "xterm",
                 "NO_COLOR": "1", "XDG_STATE_HOME": stateDirectory,
-            ])
+            ], standardOutput: standardOutput)
         try session.expectPrompt()
         return session
     }
@@ -44,6 +44,25 @@ final class InteractiveTests: XCTestCase {
         try shell.expectPrompt()
         shell.send("exit\r")
         XCTAssertEqual(try shell.waitForExit(), 0)
+    }
+
+    func testWithItsOutputPipedTheShellStillEditsAndCompletesOnTheTerminal() throws {
+        let log = stateDirectory + "/log"
+        let shell = try startShell(standardOutput: log)
+        shell.send("hub create piped-tab\r")
+        try shell.expectPrompt()
+        shell.send("hub sh\t")
+        try shell.expect("ow")
+        shell.send(" pip\t")
+        try shell.expect("ed-tab")
+        shell.send("\r")
+        try shell.expectPrompt()
+        shell.send("exit\r")
+        XCTAssertEqual(try shell.waitForExit(), 0)
+        let written = try String(contentsOfFile: log, encoding: .utf8)
+        XCTAssertTrue(written.contains("created hub 'piped-tab'"), written)
+        XCTAssertTrue(written.contains("hub piped-tab"), written)
+        XCTAssertFalse(written.contains("hubsh:"), "the prompt went into the output: \(written)")
     }
 
     func testUpArrowRecallsQuotesAndUTF8AfterARestart() throws {
@@ -194,7 +213,12 @@ final class TerminalSession {
     private static let unlockRequest: UInt = 0x4004_5431
     private static let numberRequest: UInt = 0x8004_5430
 
-    init(executable: String, arguments: [String], environment: [String: String]) throws {
+    /// Starts `executable` on a new pseudo-terminal; its standard output goes to the file at
+    /// `standardOutput` instead, when given (as in `hubsh | tee log`).
+    init(
+        executable: String, arguments: [String], environment: [String: String],
+        standardOutput: String? = nil
+    ) throws {
         master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
         var unlock: Int32 = 0
         var number: UInt32 = 0
@@ -215,7 +239,12 @@ final class TerminalSession {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, slave, O_RDWR, 0)
-        posix_spawn_file_actions_adddup2(&actions, 0, 1)
+        if let standardOutput {
+            posix_spawn_file_actions_addopen(
+                &actions, 1, standardOutput, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        } else {
+            posix_spawn_file_actions_adddup2(&actions, 0, 1)
+        }
         posix_spawn_file_actions_adddup2(&actions, 0, 2)
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]

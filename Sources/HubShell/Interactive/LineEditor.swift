@@ -65,7 +65,7 @@ public final class LineEditor {
         guard let raw else {
             if hubsh_take_interrupt() != 0 {
                 // In libedit's raw mode the terminal does not echo ^C; show that the line went.
-                FileHandle.standardOutput.write(Data("^C\n".utf8))
+                LineEditor.editorOutput.write(Data("^C\n".utf8))
                 return .interrupted
             }
             return .endOfInput
@@ -107,8 +107,18 @@ public final class LineEditor {
         rl_getc_function = TerminalInput.readCharacter
         rl_basic_word_break_characters = UnsafePointer(strdup(" \t\n;"))
         rl_attempted_completion_function = LineEditor.completionHook
+        if isatty(1) == 0 && isatty(2) == 1 {
+            // `hubsh | tee log`: libedit edits only when its output is a terminal, so the
+            // prompt, echo and completion go to standard error, which still is one, and the
+            // commands' output goes down the pipe.
+            rl_outstream = stderr
+            editorOutput = FileHandle.standardError
+        }
         _ = rl_initialize()
     }
+
+    /// Where libedit draws the prompt and the line being edited.
+    nonisolated(unsafe) private static var editorOutput = FileHandle.standardOutput
 
     /// libedit's `rl_attempted_completion_function`: the matches for the word before the
     /// cursor, as a malloc'ed array (common prefix first, then each match, then NULL) that
