@@ -97,32 +97,34 @@ enum HubCommands {
             examples: ["hub list", "hub list --json"]),
         run: { arguments, context in
             let hubs = try context.log.hubs()
+            // Asked side by side: on a cluster each answer is a round trip, and a hub whose
+            // partitions sit on a server that is down waits for it while the others answer.
+            let log = context.log
+            let sizes = SideBySide.map(hubs.map(\.name)) { name in
+                (Result { try log.partitionStates(hub: name) },
+                 Result { try log.consumerGroups(hub: name).count })
+            }
             var rows: [[String]] = []
-            for hub in hubs {
-                // One hub whose partitions cannot be read right now (a server down that held
-                // its only replica) is listed without its size, not allowed to hide the rest.
-                var states: [PartitionState]?
-                do {
-                    states = try context.log.partitionStates(hub: hub.name)
-                } catch let error as HubError {
-                    if case .hubNotFound = error { continue }
-                    context.output.warning("hub '\(hub.name)': \(error)")
-                }
+            for (hub, (statesRead, groupsRead)) in zip(hubs, sizes) {
+                // One hub that cannot be read right now (a server down that held its only
+                // replica) is listed without what is missing, not allowed to hide the rest.
+                guard let states = try HubCommands.listed(statesRead, hub, context),
+                      let groups = try HubCommands.listed(groupsRead, hub, context)
+                else { continue }
                 let events = states.map { $0.reduce(0) { $0 + $1.eventCount } }
                 let bytes = states.map { $0.reduce(0) { $0 + $1.bytes } }
-                let groups = try context.log.consumerGroups(hub: hub.name).count
                 if context.output.wantsJSON(arguments) {
                     guard case .object(var members) = HubJSON.properties(hub) else { continue }
                     members.append(("eventCount", events.map { .int($0) } ?? .null))
                     members.append(("bytes", bytes.map { .int($0) } ?? .null))
-                    members.append(("consumerGroupCount", .int(groups)))
+                    members.append(("consumerGroupCount", groups.map { .int($0) } ?? .null))
                     context.output.json(.object(members))
                 } else {
                     rows.append([
                         hub.name, String(hub.partitionCount), String(hub.replicas),
                         Retention.format(hub.retentionMillis),
                         events.map(String.init) ?? "?", bytes.map(ByteSize.format) ?? "?",
-                        String(groups), Timestamp.format(hub.createdAt),
+                        groups.map(String.init) ?? "?", Timestamp.format(hub.createdAt),
                     ])
                 }
             }
@@ -135,6 +137,24 @@ enum HubCommands {
                     .init("GROUPS", numeric: true), .init("CREATED"),
                 ], rows, empty: "no hubs yet; create one with 'hub create NAME'")
         })
+
+    /// What `hub list` shows of one answer about `hub`: `.some(value)`; `.some(nil)` after a
+    /// warning when the engine could not answer now; nil when the hub is gone (deleted since it
+    /// was listed). Errors other than the engine's own stop the listing.
+    private static func listed<Value>(
+        _ answer: Result<Value, Error>, _ hub: HubProperties, _ context: ShellContext
+    ) throws -> Value?? {
+        switch answer {
+        case .success(let value):
+            return .some(value)
+        case .failure(let error as HubError):
+            if case .hubNotFound = error { return nil }
+            context.output.warning("hub '\(hub.name)': \(error)")
+            return .some(nil)
+        case .failure(let error):
+            throw error
+        }
+    }
 
     static let show = Command(
         CommandSpec(
