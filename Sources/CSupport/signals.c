@@ -4,10 +4,59 @@
 #include <string.h>
 
 static volatile sig_atomic_t interrupted = 0;
+static volatile sig_atomic_t termination = 0;
+
+/* What SIGTERM and SIGHUP did before hubsh_catch_termination, restored by
+   hubsh_release_termination. */
+static struct sigaction saved_term;
+static struct sigaction saved_hup;
 
 static void on_sigint(int signo) {
     (void)signo;
     interrupted = 1;
+}
+
+static void on_termination(int signo) {
+    termination = signo;
+    interrupted = 1;
+}
+
+/* Installs on_termination for `signo` unless the signal is ignored (nohup ignores SIGHUP,
+   and a hangup must then stay harmless); saves the action it replaces in `saved`. */
+static void catch_unless_ignored(int signo, struct sigaction *saved) {
+    sigaction(signo, NULL, saved);
+    if (saved->sa_handler == SIG_IGN) return;
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_termination;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    sigaction(signo, &action, NULL);
+}
+
+void hubsh_catch_termination(void) {
+    catch_unless_ignored(SIGTERM, &saved_term);
+    catch_unless_ignored(SIGHUP, &saved_hup);
+}
+
+void hubsh_release_termination(void) {
+    sigaction(SIGTERM, &saved_term, NULL);
+    sigaction(SIGHUP, &saved_hup, NULL);
+}
+
+int hubsh_termination_pending(void) {
+    return termination;
+}
+
+void hubsh_end_by_termination(void) {
+    int signo = termination;
+    if (signo == 0) return;
+    signal(signo, SIG_DFL);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, signo);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+    raise(signo);
 }
 
 void hubsh_install_sigint_handler(void) {

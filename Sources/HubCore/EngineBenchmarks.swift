@@ -1,5 +1,6 @@
 /// What an engine offers the benchmarks beyond `EventLog`: a raw append loop to measure
-/// hubsh's publish path against, and a count of the transactions its appends committed in.
+/// hubsh's publish path against, a count of the transactions its appends committed in, the
+/// room its storage has left, and the sweeping of what killed runs left in it.
 ///
 /// The raw loop is engine-specific by nature, so it sits behind a protocol of its own: a
 /// benchmark asks `log as? EngineBenchmarks` and says in one line when an engine has none.
@@ -19,10 +20,49 @@ public protocol EngineBenchmarks: AnyObject {
     /// Where the time of this process's shared commits went, summed since the log was opened;
     /// nil for an engine without group commit.
     var commitCycles: CommitCycles? { get }
+
+    // MARK: - Room and leftovers
+
+    /// The largest event, or batch of events, a hub of this engine can take: the most a
+    /// throwaway hub's maximum event size can be.
+    var largestEventSize: Int { get }
+
+    /// Bytes free for the log to grow into: what the file system has free for this user plus
+    /// space the log freed and will reuse; nil when the engine's storage is not on this
+    /// machine's disk (a cluster).
+    var freeStorageBytes: Int64? { get }
+
+    /// Roughly the bytes of storage `events` events of `bodySize` body bytes (and partition
+    /// keys of `keyBytes` bytes) take, with the engine's own overhead.
+    func storedBytes(events: Int, bodySize: Int, keyBytes: Int) -> Int64
+
+    /// True when every process that can open this log runs on this machine (an embedded
+    /// log), so that the process id in a throwaway hub's name says for sure whether the run
+    /// that made it is still going. False for a cluster that other machines share.
+    var isConfinedToThisMachine: Bool { get }
+
+    /// Removes the raw baselines' scratch storage whose owner process is gone (see
+    /// `OwnerProcess`), and returns what it removed, by name. Storage of a live process, a
+    /// run going on now, is left alone.
+    func removeAbandonedScratch() -> [String]
 }
 
 extension EngineBenchmarks {
     public var commitCycles: CommitCycles? { nil }
+
+    public var largestEventSize: Int { HubSpec.maxEventSizeLimit }
+
+    public var freeStorageBytes: Int64? { nil }
+
+    public func storedBytes(events: Int, bodySize: Int, keyBytes: Int) -> Int64 {
+        let (total, overflow) = Int64(events).multipliedReportingOverflow(
+            by: Int64(bodySize + keyBytes))
+        return overflow ? .max : total
+    }
+
+    public var isConfinedToThisMachine: Bool { false }
+
+    public func removeAbandonedScratch() -> [String] { [] }
 }
 
 /// The steps of shared commits, summed over many: a leader waits a moment for company and

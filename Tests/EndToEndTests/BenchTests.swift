@@ -351,6 +351,131 @@ final class BenchTests: XCTestCase {
         XCTAssertTrue(usage.contains("SCHEMA --sample NAME"), usage)
     }
 
+    // MARK: - Leftovers, signals and room
+
+    func testTheNextRunRemovesWhatAKilledRunLeftAndKeepsThoseOfLiveRuns() throws {
+        let live = "bench-\(getpid())-0000abcd"
+        hubsh.script("hub create \(live)")
+        let liveScratch = hubsh.dataDirectory + "/bench-baseline-\(getpid())-9"
+        try FileManager.default.createDirectory(
+            atPath: liveScratch, withIntermediateDirectories: false)
+        let run = hubsh.start(
+            ["-c", "bench publish --events 20000 --batch 1 --no-sync --rounds 100 --vs-baseline"])
+        let pid = run.processIdentifier
+        XCTAssertTrue(waitForHub(named: "bench-\(pid)-"), "the run made no throwaway hub")
+        kill(pid, SIGKILL)
+        _ = hubsh.finish(run)
+        XCTAssertEqual(
+            scratchDirectories(),
+            ["bench-baseline-\(getpid())-9", "bench-baseline-\(pid)-1"].sorted())
+
+        let next = hubsh.script("bench publish --events 10")
+        XCTAssertEqual(next.status, 0, next.stderr)
+        let line = next.stderr.split(separator: "\n").first { $0.hasPrefix("removed") }
+        XCTAssertNotNil(line, next.stderr)
+        XCTAssertTrue(line?.contains("hub bench-\(pid)-") ?? false, next.stderr)
+        XCTAssertTrue(line?.contains("bench-baseline-\(pid)-1") ?? false, next.stderr)
+        XCTAssertEqual(scratchDirectories(), ["bench-baseline-\(getpid())-9"])
+        let hubs = hubsh.script("hub list --json").jsonLines().compactMap { $0["name"] as? String }
+        XCTAssertEqual(hubs, [live])
+    }
+
+    func testARunGoingOnIsNotSweptByAnotherRunOnTheSameData() throws {
+        let long = hubsh.start(
+            ["--json", "-c", "bench publish --events 30000 --batch 1 --no-sync --rounds 8"])
+        XCTAssertTrue(waitForHub(named: "bench-\(long.processIdentifier)-"))
+        let short = hubsh.script("bench publish --events 10 --vs-baseline")
+        XCTAssertEqual(short.status, 0, short.stderr)
+        XCTAssertFalse(short.stderr.contains("removed"), short.stderr)
+
+        let result = hubsh.finish(long)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let report = try XCTUnwrap(result.jsonLines().first, result.stdout)
+        XCTAssertEqual(report["roundsFinished"] as? Int, 8)
+    }
+
+    func testTerminationSignalsStopARunThatThenCleansUpAndEndsByTheSignal() throws {
+        for signal in [SIGTERM, SIGHUP] {
+            let run = hubsh.start(
+                ["--json", "-c",
+                 "bench publish --events 20000 --batch 1 --no-sync --rounds 100 --vs-baseline"
+                    + "; echo after"])
+            XCTAssertTrue(waitForHub(named: "bench-\(run.processIdentifier)-"))
+            kill(run.processIdentifier, signal)
+            let result = hubsh.finish(run)
+
+            // Killed by the signal after cleaning up: a parent shell shows 128 + signal.
+            XCTAssertEqual(run.terminationReason, .uncaughtSignal, "signal \(signal)")
+            XCTAssertEqual(result.status, signal, result.stderr)
+            let report = try XCTUnwrap(result.jsonLines().first, result.stdout)
+            XCTAssertEqual(report["interrupted"] as? Bool, true)
+            XCTAssertFalse(result.stdout.contains("after"), "the script went on")
+            XCTAssertEqual(hubsh.script("hub list --json").stdout, "", "signal \(signal)")
+            XCTAssertEqual(scratchDirectories(), [], "signal \(signal)")
+        }
+    }
+
+    func testTerminationOutsideABenchStillEndsTheShellAtOnce() {
+        let run = hubsh.start(["-c", "sleep 60; echo after"])
+        Thread.sleep(forTimeInterval: 0.5)
+        kill(run.processIdentifier, SIGTERM)
+        let result = hubsh.finish(run)
+        XCTAssertEqual(run.terminationReason, .uncaughtSignal)
+        XCTAssertEqual(result.status, SIGTERM)
+        XCTAssertEqual(result.stdout, "")
+    }
+
+    func testARunThatWouldFillTheDiskIsRefusedBeforeItStoresAnything() {
+        for command in [
+            "bench read --events 1000000000 --size 100000",
+            "bench publish --events 1000000000 --size 100000 --no-sync",
+            "bench baseline --events 1000000000 --size 100000",
+            "bench publish --events 10000000 --size 10000000 --batch 1 --vs-baseline",
+        ] {
+            let result = hubsh.script(command)
+            XCTAssertEqual(result.status, 1, command)
+            XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, result.stderr)
+            XCTAssertTrue(result.stderr.contains("free for the event log"), result.stderr)
+            XCTAssertTrue(result.stderr.contains("use fewer --events"), result.stderr)
+        }
+        XCTAssertEqual(hubsh.script("hub list --json").stdout, "")
+        XCTAssertEqual(scratchDirectories(), [])
+    }
+
+    func testABatchTooLargeForAnyHubIsRefusedBeforeAThrowawayHubIsMade() throws {
+        let refused = hubsh.script("bench publish --size 268435456 --events 2")
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertEqual(refused.stderr.split(separator: "\n").count, 1, refused.stderr)
+        XCTAssertTrue(
+            refused.stderr.contains(
+                "a batch of this run is 512.0 MiB, over the most a hub of this event log takes"
+                    + " (256.0 MiB); use a smaller --batch or --size"),
+            refused.stderr)
+        XCTAssertEqual(hubsh.script("hub list --json").stdout, "")
+        // bench read chooses its fill batches, so they shrink to fit large events.
+        let read = try report("bench read --events 3 --size 2000000")
+        try checkShape(read, events: 3, size: 2_000_000)
+    }
+
+    /// The raw-baseline scratch directories in the data directory, sorted.
+    private func scratchDirectories() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: hubsh.dataDirectory))
+        return (names ?? []).filter { $0.hasPrefix("bench-baseline-") }.sorted()
+    }
+
+    /// Waits up to 30 s for a hub whose name starts with `prefix`; false when none came.
+    private func waitForHub(named prefix: String) -> Bool {
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            let names = hubsh.script("hub list --json").jsonLines().compactMap {
+                $0["name"] as? String
+            }
+            if names.contains(where: { $0.hasPrefix(prefix) }) { return true }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return false
+    }
+
     // MARK: - Processes
 
     /// The `bench e2e --role publisher` process working on this test's data directory, once

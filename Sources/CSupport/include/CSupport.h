@@ -16,6 +16,22 @@ int hubsh_take_interrupt(void);
 /// Returns 1 if SIGINT arrived since the last clear, without clearing it.
 int hubsh_interrupt_pending(void);
 
+/// Takes SIGTERM and SIGHUP the way the SIGINT handler takes Ctrl-C (records the signal and
+/// sets the interrupt flag) until `hubsh_release_termination`, so that a command with cleanup
+/// to do stops and cleans up. A signal the process ignores (SIGHUP under nohup) stays ignored.
+void hubsh_catch_termination(void);
+
+/// Gives SIGTERM and SIGHUP back the actions they had before `hubsh_catch_termination`.
+void hubsh_release_termination(void);
+
+/// The SIGTERM or SIGHUP that arrived while caught, or 0. It stays set: the process is ending.
+int hubsh_termination_pending(void);
+
+/// Ends the process by the termination signal that arrived while caught, with the signal's
+/// default action, so that the parent sees it die of that signal (a shell reports 143 or 129).
+/// Returns only when none arrived.
+void hubsh_end_by_termination(void);
+
 /// Ignores SIGPIPE so that a closed pipe gives EPIPE on write instead of killing the process.
 void hubsh_ignore_sigpipe(void);
 

@@ -14,14 +14,17 @@ public struct BenchHub: Sendable {
         self.isThrowaway = isThrowaway
     }
 
-    /// The existing hub `name`, or a new throwaway hub `bench-XXXXXXXX` with `partitions`
-    /// partitions whose maximum event size holds `largestBatchBytes`.
+    /// The existing hub `name`, or a new throwaway hub `bench-PID-XXXXXXXX` (see
+    /// `ThrowawayHubName`) with `partitions` partitions whose maximum event size holds
+    /// `largestBatchBytes`.
     ///
     /// A run that `writes` refuses an existing hub with a schema bound: its sample bodies go
-    /// straight to the log, past the validation every `publish` to that hub gets.
+    /// straight to the log, past the validation every `publish` to that hub gets. A batch
+    /// larger than the hub takes, or for a throwaway hub larger than the engine allows, is
+    /// refused before anything is made.
     ///
     /// A throwaway hub keeps events a day, and is deleted by `finish`; a run that is killed
-    /// leaves it behind, and `hub delete` removes it.
+    /// leaves it behind, and the next run sweeps it (`BenchLeftovers`).
     public static func prepare(
         log: EventLog, existing name: String?, partitions: Int, largestBatchBytes: Int,
         writes: Bool = true
@@ -37,14 +40,20 @@ public struct BenchHub: Sendable {
             }
             return BenchHub(properties: properties, isThrowaway: false)
         }
-        let digits = String(UInt32.random(in: .min ... .max), radix: 16)
-        let suffix = String(repeating: "0", count: 8 - digits.count) + digits
-        let maxEventSize = min(
-            max(HubSpec.defaultMaxEventSize, largestBatchBytes), HubSpec.maxEventSizeLimit)
+        let limit = largestEventSize(of: log)
+        if largestBatchBytes > limit {
+            throw BenchRefusal.batchTooLargeForEngine(bytes: largestBatchBytes, max: limit)
+        }
         let spec = HubSpec(
-            name: "bench-" + suffix, partitionCount: partitions, retentionMillis: 86_400_000,
-            maxEventSize: maxEventSize)
+            name: ThrowawayHubName.make(), partitionCount: partitions,
+            retentionMillis: 86_400_000,
+            maxEventSize: min(max(HubSpec.defaultMaxEventSize, largestBatchBytes), limit))
         return BenchHub(properties: try log.createHub(spec), isThrowaway: true)
+    }
+
+    /// The largest event or batch a hub of `log`'s engine takes.
+    public static func largestEventSize(of log: EventLog) -> Int {
+        (log as? EngineBenchmarks)?.largestEventSize ?? HubSpec.maxEventSizeLimit
     }
 
     /// Deletes the hub when it was made for the run.
@@ -57,6 +66,10 @@ public struct BenchHub: Sendable {
 public enum BenchRefusal: Error, CustomStringConvertible, Equatable {
     case schemaBound(hub: String, schema: String)
     case batchTooLarge(hub: String, bytes: Int, max: Int)
+    /// A throwaway hub cannot be made large enough for a batch of the run.
+    case batchTooLargeForEngine(bytes: Int, max: Int)
+    /// The run would store more than the engine's disk has free.
+    case notEnoughRoom(needed: Int64, free: Int64)
 
     public var description: String {
         switch self {
@@ -67,6 +80,14 @@ public enum BenchRefusal: Error, CustomStringConvertible, Equatable {
         case .batchTooLarge(let hub, let bytes, let max):
             "a batch of this run is \(ByteSize.format(Int64(bytes))), over the maximum size of"
                 + " hub '\(hub)' (\(ByteSize.format(Int64(max)))); use a smaller --batch or --size"
+        case .batchTooLargeForEngine(let bytes, let max):
+            "a batch of this run is \(ByteSize.format(Int64(bytes))), over the most a hub of"
+                + " this event log takes (\(ByteSize.format(Int64(max)))); use a smaller --batch"
+                + " or --size"
+        case .notEnoughRoom(let needed, let free):
+            "this run would store about \(ByteSize.format(needed)), more than the"
+                + " \(ByteSize.format(free)) free for the event log; use fewer --events or a"
+                + " smaller --size, or free disk space"
         }
     }
 }

@@ -27,7 +27,8 @@ final class RawLMDBAppender: RawAppender {
     init(parent: String, pattern: RawAppendPattern) throws {
         self.pattern = pattern
         record = (0..<pattern.recordSize).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
-        directory = parent + "/bench-baseline-\(getpid())-\(RawLMDBAppender.nextId())"
+        directory = parent + "/" + RawLMDBAppender.scratchPrefix
+            + "\(OwnerProcess.current)-\(RawLMDBAppender.nextId())"
         guard mkdir(directory, 0o755) == 0 else { throw LMDBError(code: errno) }
         do {
             try open()
@@ -89,9 +90,51 @@ final class RawLMDBAppender: RawAppender {
     func close() {
         if let env { mdb_env_close(env) }
         env = nil
+        RawLMDBAppender.removeScratch(directory)
+    }
+
+    // MARK: - Leftovers
+
+    /// How scratch directories are named, before `PID-N`.
+    static let scratchPrefix = "bench-baseline-"
+
+    /// Removes the scratch directories in `parent` whose owner process is gone (a run killed
+    /// before `close`), and returns their names: `opendir(3)`, `readdir(3)`, then `unlink(2)`
+    /// of LMDB's two files and `rmdir(2)`. A directory holding anything else stays.
+    static func removeAbandoned(in parent: String) -> [String] {
+        guard let folder = opendir(parent) else { return [] }
+        var names: [String] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            names.append(name)
+        }
+        closedir(folder)
+        return names.filter { name in
+            guard let owner = owner(ofScratch: name), !OwnerProcess.isAlive(owner) else {
+                return false
+            }
+            return removeScratch(parent + "/" + name)
+        }.sorted()
+    }
+
+    /// The owner process of scratch directory `name`, `bench-baseline-PID-N`; nil for a
+    /// name of another shape.
+    static func owner(ofScratch name: String) -> Int32? {
+        guard name.hasPrefix(scratchPrefix) else { return nil }
+        let parts = name.dropFirst(scratchPrefix.count).split(
+            separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, Int(parts[1]) != nil else { return nil }
+        return Int32(parts[0])
+    }
+
+    /// Removes LMDB's files in `directory` and the directory; false when it is still there.
+    @discardableResult
+    private static func removeScratch(_ directory: String) -> Bool {
         unlink(directory + "/data.mdb")
         unlink(directory + "/lock.mdb")
-        rmdir(directory)
+        return rmdir(directory) == 0
     }
 
     private func inTransaction(_ body: (OpaquePointer) throws -> Void) throws {

@@ -14,4 +14,9 @@ extension NATSEventLog: EngineBenchmarks {
     /// Messages the cluster acknowledged for appends of this process: JetStream stores and
     /// acknowledges each event on its own, so this counts events, not batches.
     public var appendCommitCount: UInt64 { appendSignal.acknowledgedMessages }
+
+    /// What `createHub` accepts: the server's `max_payload` less room for hubsh's headers.
+    public var largestEventSize: Int {
+        min(HubSpec.maxEventSizeLimit, maxPayload - NATSEventLog.headerReserve)
+    }
 }

@@ -31,8 +31,10 @@ extension Shell {
             }
             lastStatus = status
 
-            // A command that Ctrl-C cut short ends the run, whatever it returned.
+            // A command that Ctrl-C cut short ends the run, whatever it returned; one that
+            // SIGTERM or SIGHUP cut short ends the process.
             if context.isInterrupted {
+                TerminationSignals.endProcessIfCaught(context.output)
                 lastStatus = RunResult.interruptedStatus
                 return .interrupted
             }

@@ -11,7 +11,8 @@ import Foundation
 /// sets a flag (see `ShellContext.isInterrupted`), which the shell checks after each command.
 ///
 /// Exit statuses: 0 success, 1 a command failed, 2 a usage or syntax error, 130 interrupted,
-/// or the code given to `exit`.
+/// or the code given to `exit`. A benchmark stopped by SIGTERM or SIGHUP ends the process by
+/// that signal once it has cleaned up (`TerminationSignals`).
 public final class Shell: @unchecked Sendable {
     public let context: ShellContext
     public let registry: CommandRegistry

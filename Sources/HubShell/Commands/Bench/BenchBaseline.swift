@@ -27,6 +27,7 @@ enum BenchBaseline {
             let workload = try BenchFlags.publishWorkload(
                 arguments, defaultEvents: 100_000, defaultBatch: 100)
             let engine = try session.engine()
+            try session.prepare(storing: [workload])
             let result = try session.measuring {
                 try BaselineBenchmark.run(
                     engine: engine, workload: workload, control: session.control())

@@ -5,8 +5,14 @@
 /// progress line on stderr while it runs on a terminal. The measuring lives in `HubBench`;
 /// these commands read flags and render results.
 enum BenchCommands {
+    ///
+    /// The commands that make throwaway hubs or scratch files stop on SIGTERM and SIGHUP as on
+    /// Ctrl-C, so that they remove them (`TerminationSignals`).
     static let all: [Command] = [
-        BenchPublish.command, BenchRead.command, BenchEndToEnd.command, BenchBaseline.command,
+        TerminationSignals.stopping(BenchPublish.command),
+        TerminationSignals.stopping(BenchRead.command),
+        TerminationSignals.stopping(BenchEndToEnd.command),
+        TerminationSignals.stopping(BenchBaseline.command),
         BenchValidate.command,
     ]
 }

@@ -70,6 +70,7 @@ enum BenchEndToEnd {
         }
         let partitions = try BenchFlags.partitions(arguments)
         let engineArguments = processes == 2 ? try otherProcessArguments(context) : []
+        try session.prepare(storing: [publish])
         let control = session.control()
 
         let other = OtherProcessResult()

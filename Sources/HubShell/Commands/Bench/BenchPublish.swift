@@ -73,6 +73,10 @@ enum BenchPublish {
         }
         let control = session.control()
         let engine = arguments.has("--vs-baseline") ? try session.engine() : nil
+        try session.prepare(
+            storing: stored(
+                workload, rounds: rounds, fewer: fewer, baseline: engine != nil,
+                onExistingHub: arguments.has("--hub")))
         let appender = try engine?.makeRawAppender(BaselineBenchmark.pattern(of: workload))
         defer { appender?.close() }
 
@@ -139,6 +143,25 @@ enum BenchPublish {
             report.extraJSON.append(("roundsFinished", .int(finished)))
         }
         report.print(to: context.output, json: session.json)
+    }
+
+    /// What a run keeps stored at its peak: the baseline's records, reset but kept between
+    /// rounds, beside one round's events, since each round's throwaway hub goes before the
+    /// next is made and its space is reused; on `--hub` every round's events (and those of
+    /// the reference rounds with fewer producers) stay.
+    static func stored(
+        _ workload: PublishWorkload, rounds: Int, fewer: Int?, baseline: Bool,
+        onExistingHub: Bool
+    ) -> [PublishWorkload] {
+        let raw = baseline ? [workload] : []
+        guard onExistingHub else { return [workload] + raw }
+        var round = [workload]
+        if let fewer {
+            var smaller = workload
+            smaller.events = max(1, workload.events * fewer / workload.producers)
+            round.append(smaller)
+        }
+        return Array(repeating: round, count: rounds).flatMap { $0 } + raw
     }
 
     /// Publishes `workload` to a hub of its own and measures it.

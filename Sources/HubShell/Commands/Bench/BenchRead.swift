@@ -32,6 +32,10 @@ enum BenchRead {
             if arguments.has("--size") && arguments.has("--hub") {
                 throw arguments.usageError("--size applies to a throwaway hub, not to --hub")
             }
+            // Fill batches as large as a hub of the engine takes, so that large events fit.
+            let largest = BenchHub.largestEventSize(of: context.log)
+            fill.batchSize = max(1, min(fill.batchSize, largest / max(1, fill.bodySize)))
+            try session.prepare(storing: arguments.has("--hub") ? [] : [fill])
             let control = session.control()
 
             let (hub, result) = try session.withHub(

@@ -34,6 +34,16 @@ struct BenchSession {
             + " events/s  \(Figures.decimal(seconds, places: 1)) s"
     }
 
+    /// What every run does before it makes anything: sweeps what killed runs left behind
+    /// (`BenchLeftovers`), saying in a line what it removed or found, then refuses a run that
+    /// would store `workloads` (all at once) in more space than the engine has free.
+    func prepare(storing workloads: [PublishWorkload]) throws {
+        let leftovers = BenchLeftovers.sweep(log: context.log)
+        if let removed = leftovers.removalSummary { context.output.note(removed) }
+        if let kept = leftovers.keptSummary { context.output.note(kept) }
+        try BenchRoom.check(log: context.log, storing: workloads)
+    }
+
     /// Runs `body` on the hub given with `--hub`, or on a throwaway hub that is deleted
     /// afterwards, whether `body` succeeds or not. A run that `writes` refuses a hub with a
     /// schema bound.
