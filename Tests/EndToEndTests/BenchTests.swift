@@ -211,7 +211,12 @@ final class BenchTests: XCTestCase {
         XCTAssertEqual(report["interrupted"] as? Bool, true)
         XCTAssertEqual(report["missing"] as? Int, 0)
         XCTAssertLessThan(report["events"] as? Int ?? 100_000, 100_000)
-        XCTAssertNil(report["publisher"], "a stopped publisher has no report")
+        // The members of a finished run are all there, null where nothing was measured.
+        XCTAssertTrue(report["publisher"] is NSNull, "a stopped publisher has no report")
+        let rate = try XCTUnwrap(report["publishRate"] as? [String: Any])
+        XCTAssertEqual(rate["asked"] as? Double, 5000)
+        XCTAssertTrue(rate["reached"] is NSNull, "\(rate)")
+        XCTAssertTrue(rate["keptUp"] is NSNull, "\(rate)")
         XCTAssertEqual(hubsh.script("hub list --json").stdout, "", "the throwaway hub is left")
     }
 
@@ -228,10 +233,56 @@ final class BenchTests: XCTestCase {
         XCTAssertEqual(report["interrupted"] as? Bool, true)
         let finished = try XCTUnwrap(report["roundsFinished"] as? Int)
         XCTAssertLessThan(finished, 100)
-        let rounds = try XCTUnwrap(report["rounds"] as? [Any])
-        // The median comes from finished rounds only; the stopped one stands alone.
-        XCTAssertEqual(rounds.count, max(1, finished))
+        let rounds = try XCTUnwrap(report["rounds"] as? [[String: Any]])
+        // The median comes from finished rounds only; the stopped one stands apart.
+        XCTAssertEqual(rounds.count, finished)
+        XCTAssertEqual(rounds.map { $0["round"] as? Int }, (0..<finished).map { $0 + 1 })
+        let stopped = try XCTUnwrap(report["stoppedRound"] as? [String: Any])
+        XCTAssertEqual(stopped["round"] as? Int, finished + 1)
         if finished > 0 { XCTAssertEqual(report["events"] as? Int, 20000) }
+    }
+
+    func testCtrlCBeforeAnyRoundFinishedClaimsNoMedian() throws {
+        // Two million durable appends of one event take far longer than the 2 s before Ctrl-C.
+        let run = hubsh.start(
+            ["--json", "-c", "bench publish --events 2000000 --batch 1 --rounds 3"])
+        Thread.sleep(forTimeInterval: 2)
+        kill(run.processIdentifier, SIGINT)
+        let result = hubsh.finish(run)
+
+        XCTAssertEqual(result.status, 130, result.stderr)
+        let reports = result.jsonLines()
+        XCTAssertEqual(reports.count, 1, result.stdout)
+        let report = try XCTUnwrap(reports.first)
+        XCTAssertEqual(report["interrupted"] as? Bool, true)
+        XCTAssertEqual(report["roundsFinished"] as? Int, 0)
+        XCTAssertEqual((report["rounds"] as? [Any])?.count, 0, "no round to take a median of")
+        let stopped = try XCTUnwrap(report["stoppedRound"] as? [String: Any])
+        XCTAssertEqual(stopped["round"] as? Int, 1)
+    }
+
+    func testCtrlCDuringTheFirstBaselineRoundStillReportsWhatWasMeasured() throws {
+        // The baseline of two million durable one-record transactions runs long past Ctrl-C.
+        let run = hubsh.start(
+            ["--json", "-c",
+             "bench publish --events 2000000 --batch 1 --rounds 3 --vs-baseline"])
+        Thread.sleep(forTimeInterval: 2)
+        kill(run.processIdentifier, SIGINT)
+        let result = hubsh.finish(run)
+
+        XCTAssertEqual(result.status, 130, result.stderr)
+        XCTAssertFalse(result.stderr.contains("error"), result.stderr)
+        let reports = result.jsonLines()
+        XCTAssertEqual(reports.count, 1, result.stdout)
+        let report = try XCTUnwrap(reports.first)
+        XCTAssertEqual(report["interrupted"] as? Bool, true)
+        XCTAssertEqual(report["events"] as? Int, 0, "hubsh's publish never began")
+        let baseline = try XCTUnwrap(report["baseline"] as? [String: Any])
+        XCTAssertEqual(baseline["interrupted"] as? Bool, true)
+        XCTAssertTrue(report["ratioToBaseline"] is NSNull, "\(report)")
+        XCTAssertEqual(report["roundsFinished"] as? Int, 0)
+        let stopped = try XCTUnwrap(report["stoppedRound"] as? [String: Any])
+        XCTAssertTrue(stopped["eventsPerSecond"] is NSNull, "\(stopped)")
     }
 
     func testAPublishingProcessStopsWhenItsShellIsKilled() throws {
@@ -293,6 +344,11 @@ final class BenchTests: XCTestCase {
             ("bench read --hub kept --size 10", "--size applies to a throwaway hub"),
             ("bench publish --events 1000000000000", "between 1 and 1,000,000,000"),
             ("bench publish --events 10 --producers 16", "more than the 10 events"),
+            ("bench publish --events 99999999999999999999",
+             "--events must be between 1 and 1,000,000,000, not 99999999999999999999"),
+            ("bench validate shop/orders --sample orders --events 3 --threads 4",
+             "--threads 4 is more than the 3 events"),
+            ("bench validate orders --sample orders", "'orders' is not GROUP/NAME"),
         ]
         for (command, message) in refusals {
             let result = hubsh.script(command)
@@ -334,12 +390,79 @@ final class BenchTests: XCTestCase {
         try checkShape(try report("bench read --hub orders"), events: 1, size: 10)
     }
 
-    func testReadingAnEmptyHubSaysSo() throws {
+    func testReadingAnEmptyHubFailsInOneLine() throws {
         hubsh.script("hub create empty")
         let result = hubsh.script("bench read --hub empty")
-        XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.contains("0 events from 4 partitions"), result.stdout)
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertEqual(result.stdout, "", "no report of a rate that was never measured")
+        XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, result.stderr)
         XCTAssertTrue(result.stderr.contains("hub 'empty' holds no events"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("leave out --hub"), result.stderr)
+    }
+
+    func testAPacedRunCountsTheIntervalOfItsLastBatch() throws {
+        // Two batches of 20 at 20/s: sent at 0 s and 1 s, they stand for 2 s of the rate.
+        let report = try report("bench e2e --events 40 --rate 20/s --batch 20 --no-sync")
+        XCTAssertEqual(report["events"] as? Int, 40)
+        XCTAssertGreaterThanOrEqual(report["seconds"] as? Double ?? 0, 2)
+        XCTAssertLessThanOrEqual(report["eventsPerSecond"] as? Double ?? 1000, 20)
+        let rate = try XCTUnwrap(report["publishRate"] as? [String: Any])
+        XCTAssertLessThanOrEqual(rate["reached"] as? Double ?? 1000, 20)
+    }
+
+    func testABatchLargerThanTheRunIsNamedAsItRuns() throws {
+        let summary = { (command: String) in
+            let result = self.hubsh.script(command)
+            XCTAssertEqual(result.status, 0, result.stderr)
+            return result.stdout.split(separator: "\n").first.map(String.init) ?? ""
+        }
+        for command in [
+            "bench publish --events 10 --batch 100 --no-sync",
+            "bench e2e --events 10 --batch 100 --rate 5000/s --no-sync",
+        ] {
+            let line = summary(command)
+            XCTAssertTrue(line.contains("batches of 10,"), "\(command): \(line)")
+            let settings = try report(command)["settings"] as? [String: Any]
+            XCTAssertEqual(settings?["batch"] as? Int, 10, command)
+        }
+        let line = summary("bench baseline --events 1 --no-sync")
+        XCTAssertTrue(line.contains("1 record of 100 bytes in batches of 1,"), line)
+    }
+
+    func testOneOfAnythingIsSingularAndLargeFiguresAreGrouped() {
+        let one = hubsh.script("bench publish --events 1 --size 1 --partitions 1 --no-sync")
+        XCTAssertEqual(one.status, 0, one.stderr)
+        for words in ["1 event of 1 byte in batches of 1, 1 partition, 1 producer",
+                      " 1 event in ", "latency distribution of 1 value:"]
+        {
+            XCTAssertTrue(one.stdout.contains(words), "missing '\(words)' in\n\(one.stdout)")
+        }
+        let whole = hubsh.script("bench publish --events 20000 --batch 20000 --size 1 --no-sync")
+        XCTAssertEqual(whole.status, 0, whole.stderr)
+        XCTAssertTrue(whole.stdout.contains("(20,000.0 events per commit)"), whole.stdout)
+    }
+
+    func testRoundsOfABaselineComparisonNameTheBaseline() {
+        let result = hubsh.script(
+            "bench publish --events 50 --batch 10 --no-sync --vs-baseline --rounds 2")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let row = result.stdout.split(separator: "\n").first {
+            $0.drop { $0 == " " }.hasPrefix("rounds")
+        }
+        XCTAssertTrue(
+            row?.contains("times the baseline's events/s)") ?? false, String(row ?? ""))
+    }
+
+    func testBenchValidateTakesTheLatestVersionByName() throws {
+        let orders = Hubsh.projectRoot.appendingPathComponent("samples/schemas/orders.schema.json")
+        let setUp = hubsh.script(
+            "schema group create shop --format json; schema register shop orders '\(orders.path)'")
+        XCTAssertEqual(setUp.status, 0, setUp.stderr)
+        let report = try report(
+            "bench validate shop/orders --sample orders --events 20 --version latest")
+        XCTAssertEqual((report["settings"] as? [String: Any])?["version"] as? Int, 1)
+        let shown = hubsh.script("schema show shop orders --version latest")
+        XCTAssertEqual(shown.status, 0, shown.stderr)
     }
 
     func testHelpLeavesOutTheFlagHubshPassesToItself() {

@@ -144,6 +144,22 @@ final class BenchmarkRunTests: XCTestCase {
         XCTAssertLessThanOrEqual(percentiles.last!, result.latency.maximum)
     }
 
+    func testAPacedRunNeverReportsMoreThanTheRateItWasPacedAt() throws {
+        let hub = try hub(partitions: 2)
+        // Three batches of 10 at 30/s are sent at 0, 1/3 and 2/3 s and stand for 1 s.
+        let workload = EndToEndWorkload(
+            publish: PublishWorkload(events: 30, bodySize: 40, batchSize: 10, durability: .noSync),
+            rate: 30)
+        XCTAssertEqual(workload.pacedNanos(events: 30), 1_000_000_000)
+        let outcome = try EndToEndBenchmark.run(
+            log: log, hub: hub, workload: workload, publishers: .inProcess, control: .silent)
+
+        XCTAssertEqual(outcome.delivery.events, 30)
+        XCTAssertGreaterThanOrEqual(outcome.delivery.elapsedNanos, 1_000_000_000)
+        XCTAssertLessThanOrEqual(outcome.delivery.eventsPerSecond, 30)
+        XCTAssertLessThanOrEqual(outcome.publishing?.eventsPerSecond ?? 31, 30)
+    }
+
     func testAStoppedEndToEndRunCountsOnlyPublishedEventsAsMissing() throws {
         let hub = try hub(partitions: 2)
         // 20 s of events at this rate: the run is stopped long before it could finish.

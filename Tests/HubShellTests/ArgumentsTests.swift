@@ -36,6 +36,27 @@ final class ArgumentsTests: XCTestCase {
         XCTAssertEqual(arguments.tokens("--json").count, 1)
     }
 
+    func testANumberTooLargeForAnIntegerIsOutOfRangeNotAWord() throws {
+        let message = { (words: String, range: ClosedRange<Int>?) -> String? in
+            do {
+                _ = try self.match(words).int("--max", range: range)
+                return nil
+            } catch {
+                return (error as? UsageError)?.message
+            }
+        }
+        XCTAssertEqual(
+            message("orders --group g --max 99999999999999999999", 1...1000),
+            "--max must be between 1 and 1,000, not 99999999999999999999")
+        XCTAssertEqual(
+            message("orders --group g --max -99999999999999999999", nil),
+            "--max must be between -9,223,372,036,854,775,808 and 9,223,372,036,854,775,807,"
+                + " not -99999999999999999999")
+        XCTAssertEqual(
+            message("orders --group g --max 12x", 1...1000),
+            "--max needs a whole number, not '12x'")
+    }
+
     func testAFlagWithAValueGivenTwiceIsStillAUsageError() {
         XCTAssertEqual(
             usageMessage("orders --group g --max 1 --max 2"), "flag '--max' is given twice")

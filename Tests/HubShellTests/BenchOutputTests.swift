@@ -20,6 +20,16 @@ final class BenchOutputTests: XCTestCase {
         XCTAssertEqual(Figures.rate(3), "3")
     }
 
+    func testLargeDecimalsAreGroupedAndOneIsSingular() {
+        XCTAssertEqual(Figures.groupedDecimal(1_000_000, places: 1), "1,000,000.0")
+        XCTAssertEqual(Figures.groupedDecimal(-1234.5, places: 1), "-1,234.5")
+        XCTAssertEqual(Figures.groupedDecimal(0.25, places: 2), "0.25")
+        XCTAssertEqual(Figures.count(1, "event"), "1 event")
+        XCTAssertEqual(Figures.count(0, "event"), "0 events")
+        XCTAssertEqual(Figures.count(2000, "record"), "2,000 records")
+        XCTAssertEqual(Figures.count(1, "byte"), "1 byte")
+    }
+
     func testProgressLineIsCutToTheTerminalWidth() {
         let line = "publish, 16 producers  1,809,000/12,000,000 events  15%  3,012,421 events/s"
         XCTAssertEqual(Output.fitted(line, columns: 40).unicodeScalars.count, 39)
@@ -32,6 +42,10 @@ final class BenchOutputTests: XCTestCase {
         XCTAssertTrue(BenchSession.describe(progress).hasPrefix("publish  5/10 events  50%"))
         progress.phase = BenchPublish.phase(PublishWorkload(events: 10, producers: 3))
         XCTAssertTrue(BenchSession.describe(progress).hasPrefix("publish, 3 producers  5/10"))
+        // Every phase of a run of rounds says which round it is in, the baseline's too.
+        progress.phase = BenchPublish.inRound("baseline", 2, of: 3)
+        XCTAssertTrue(BenchSession.describe(progress).hasPrefix("baseline, round 2 of 3  5/10"))
+        XCTAssertEqual(BenchPublish.inRound("publish", 1, of: 1), "publish")
     }
 
     func testChartRowsShareEveryValueAndEndAtAHundredPercent() {
@@ -79,5 +93,53 @@ final class BenchOutputTests: XCTestCase {
         let p99 = latency.value(atPercentile: 99)
         XCTAssertEqual(json["latencyNanos"]?["p99"], .number(String(p99)))
         XCTAssertEqual(json["settings"]?["events"], .number("100"))
+    }
+
+    /// A finished publish round at `rate` events/s, measured next to a baseline twice as fast.
+    private func round(_ index: Int, rate: Int, interrupted: Bool = false)
+        -> BenchPublish.Round
+    {
+        var result = BenchResult(
+            benchmark: "publish", events: rate, bytes: rate, elapsedNanos: 1_000_000_000,
+            latency: LatencyHistogram(), latencyMeaning: "", peakResidentBytes: nil)
+        result.interrupted = interrupted
+        var reference = result
+        reference.events = rate * 2
+        return BenchPublish.Round(index: index, hub: nil, result: result, reference: reference)
+    }
+
+    func testARoundCutShortIsNeverTakenForTheMedian() {
+        let two = BenchPublish.Round.describe(
+            [round(1, rate: 100), round(2, rate: 300)], of: 3,
+            stopped: round(3, rate: 5, interrupted: true), reference: "baseline")
+        XCTAssertEqual(
+            two,
+            "0.50  0.50 (median 0.50 times the baseline's events/s): 2 of 3 finished;"
+                + " round 3 was stopped early and is not counted")
+        let none = BenchPublish.Round.describe(
+            [], of: 3, stopped: round(1, rate: 5, interrupted: true), reference: "baseline")
+        XCTAssertEqual(
+            none, "none of 3 finished: the figures above are of round 1, stopped early")
+        XCTAssertFalse(none.contains("median"))
+    }
+
+    func testAStopBeforeHubshPublishedLeavesNoRatio() {
+        var reference = BenchResult(
+            benchmark: "baseline", events: 10, bytes: 10, elapsedNanos: 1_000_000,
+            latency: LatencyHistogram(), latencyMeaning: "", peakResidentBytes: nil)
+        reference.interrupted = true
+        let report = BenchReport(
+            summary: "test", settings: [], hub: nil, result: .nothing("publish"),
+            reference: .init(name: "baseline", description: "raw", result: reference))
+        XCTAssertNil(report.ratio)
+        XCTAssertEqual(report.json["ratioToBaseline"], .null)
+        XCTAssertEqual(report.json["interrupted"], .bool(true))
+        XCTAssertEqual(report.json["peakResidentBytes"], .null)
+        let stopped = BenchPublish.Round(index: 1, hub: nil, result: nil, reference: reference)
+        XCTAssertEqual(stopped.json["eventsPerSecond"], .null)
+        XCTAssertEqual(stopped.json["ratio"], .null)
+        XCTAssertEqual(
+            BenchReport.throughput(.nothing("publish")),
+            "none measured: stopped before an event was done")
     }
 }

@@ -23,9 +23,11 @@ public enum BaselineBenchmark {
     }
 
     /// One round on `appender`, which was made for `pattern(of: workload)` and is emptied
-    /// first, so that rounds of a comparison can share it.
+    /// first, so that rounds of a comparison can share it. `phase` is what progress calls
+    /// it: `baseline, round 2 of 3`.
     public static func run(
-        appender rawAppender: RawAppender, workload: PublishWorkload, control: RunControl
+        appender rawAppender: RawAppender, workload: PublishWorkload, control: RunControl,
+        phase: String = "baseline"
     ) throws -> BenchResult {
         try rawAppender.reset()
         let appender = SendableAppender(rawAppender)
@@ -51,7 +53,7 @@ public enum BaselineBenchmark {
             }
             histograms.add(histogram)
         } tick: {
-            Ticker.tick(workers, control, phase: "baseline", total: workload.events)
+            Ticker.tick(workers, control, phase: phase, total: workload.events)
         }
         try failure.rethrow()
 

@@ -43,6 +43,17 @@ public struct BenchResult: Sendable {
         self.peakResidentBytes = peakResidentBytes
     }
 
+    /// The result of a `benchmark` that a stop ended before it began: no events, no time,
+    /// and `interrupted`.
+    public static func nothing(_ benchmark: String) -> BenchResult {
+        var result = BenchResult(
+            benchmark: benchmark, events: 0, bytes: 0, elapsedNanos: 0,
+            latency: LatencyHistogram(), latencyMeaning: "none: stopped before it began",
+            peakResidentBytes: nil)
+        result.interrupted = true
+        return result
+    }
+
     public var seconds: Double { Double(elapsedNanos) / 1e9 }
 
     public var eventsPerSecond: Double {

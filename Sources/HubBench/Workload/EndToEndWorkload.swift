@@ -20,6 +20,19 @@ public struct EndToEndWorkload: Sendable, Equatable {
         self.rate = rate
     }
 
+    /// The span that `events` events paced at `rate` cover: a run's measured time is at
+    /// least this.
+    ///
+    /// Each batch is sent when its interval begins and stands for the whole interval, as the
+    /// first one does from the start of the run; so n batches cover n intervals, though the
+    /// last one is sent after n - 1 of them. Timed only to the last send, a run of 2 batches
+    /// of 1,000 at 100/s would take 10 s and report 200/s; counting the last batch's interval,
+    /// it reports the 100/s it was paced at, which is what anyone who asks a load generator
+    /// for a rate expects to read back when the producers kept up.
+    public func pacedNanos(events: Int) -> UInt64 {
+        rate > 0 ? UInt64(1e9 * Double(events) / rate) : 0
+    }
+
     /// Nanoseconds between two batches of one producer.
     var batchIntervalNanos: Double {
         1e9 * Double(publish.producers) * Double(publish.batchSize) / rate

@@ -197,20 +197,34 @@ public struct Arguments: Sendable {
     static func integer(
         _ token: Token, name: String, range: ClosedRange<Int>?, command: String
     ) throws -> Int {
+        let bounds = { (range: ClosedRange<Int>) in
+            let low = Figures.grouped(range.lowerBound)
+            return range.upperBound == Int.max && range.lowerBound != Int.min
+                ? "at least \(low)" : "between \(low) and \(Figures.grouped(range.upperBound))"
+        }
         guard let value = Int(token.text) else {
+            // Digits too many for an integer are a number out of range, not a word.
+            if Arguments.isWholeNumber(token.text) {
+                throw UsageError(
+                    "\(name) must be \(bounds(range ?? Int.min...Int.max)), not \(token.text)",
+                    at: token.location, command: command)
+            }
             throw UsageError(
                 "\(name) needs a whole number, not '\(token.text)'", at: token.location,
                 command: command)
         }
         if let range, !range.contains(value) {
-            let low = Figures.grouped(range.lowerBound)
-            let bounds = range.upperBound == Int.max
-                ? "at least \(low)" : "between \(low) and \(Figures.grouped(range.upperBound))"
             throw UsageError(
-                "\(name) must be \(bounds), not \(Figures.grouped(value))", at: token.location,
-                command: command)
+                "\(name) must be \(bounds(range)), not \(Figures.grouped(value))",
+                at: token.location, command: command)
         }
         return value
+    }
+
+    /// `123`, `-45`, `+6`: an optional sign and decimal digits, however many.
+    static func isWholeNumber(_ text: String) -> Bool {
+        let digits = text.first == "-" || text.first == "+" ? text.dropFirst() : Substring(text)
+        return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// A duration flag such as `--timeout 5s`, in milliseconds.

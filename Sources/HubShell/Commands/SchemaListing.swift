@@ -45,7 +45,7 @@ enum SchemaListing {
             let registry = try SchemaCatalog.registry(context)
             let version = try registry.schemaVersion(
                 group: arguments.string(at: 0), name: arguments.string(at: 1),
-                version: try arguments.int("--version", range: 1...Int.max))
+                version: try SchemaCatalog.requestedVersion(arguments))
             if context.output.wantsJSON(arguments) {
                 context.output.json(SchemaJSON.version(version, definition: true))
                 return

@@ -35,7 +35,7 @@ enum SchemaValidate {
         let registry = try SchemaCatalog.registry(context)
         let version = try registry.schemaVersion(
             group: arguments.string(at: 0), name: arguments.string(at: 1),
-            version: try arguments.int("--version", range: 1...Int.max))
+            version: try SchemaCatalog.requestedVersion(arguments))
         let schema = try context.schemas.compiled(version, registry: registry)
         let bodies = try self.bodies(arguments, context: context)
 

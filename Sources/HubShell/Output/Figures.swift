@@ -32,6 +32,23 @@ enum Figures {
         return sign + String(whole) + "." + padded
     }
 
+    /// `1,000,000.0`: `decimal`, with the whole part grouped as `grouped` does, for people
+    /// (JSON numbers take `decimal`).
+    static func groupedDecimal(_ value: Double, places: Int) -> String {
+        let text = decimal(value, places: places)
+        guard value.isFinite else { return text }
+        let negative = text.hasPrefix("-")
+        let unsigned = negative ? text.dropFirst() : Substring(text)
+        let point = unsigned.firstIndex(of: ".") ?? unsigned.endIndex
+        guard let whole = Int(unsigned[..<point]) else { return text }
+        return (negative ? "-" : "") + grouped(whole) + unsigned[point...]
+    }
+
+    /// `1 event`, `2,000 events`: a grouped count and its noun, singular for one.
+    static func count(_ value: Int, _ singular: String, plural: String? = nil) -> String {
+        grouped(value) + " " + (value == 1 ? singular : plural ?? singular + "s")
+    }
+
     /// `850 ns`, `12.3 µs`, `1.25 ms`, `2.10 s`: three significant digits.
     static func duration(nanos: UInt64) -> String {
         let value = Double(nanos)

@@ -32,6 +32,13 @@ final class SchemaCatalog: @unchecked Sendable {
         return registry
     }
 
+    /// The version asked for with `--version`: a number, or nil for the latest (the flag
+    /// left out, or given as `latest`, the word its help names as the default).
+    static func requestedVersion(_ arguments: Arguments) throws -> Int? {
+        if arguments.string("--version") == "latest" { return nil }
+        return try arguments.int("--version", range: 1...Int.max)
+    }
+
     /// `version` compiled, from the cache when it was compiled before.
     func compiled(_ version: SchemaVersion, registry: SchemaRegistry) throws
         -> CompiledEventSchema

@@ -34,8 +34,9 @@ enum BenchBaseline {
             }
             let durability = BenchPublish.durabilityName(workload.durability)
             BenchReport(
-                summary: "\(Figures.grouped(workload.events)) records of \(workload.bodySize)"
-                    + " bytes in batches of \(Figures.grouped(workload.batchSize)), \(durability);"
+                summary: Figures.count(workload.events, "record") + " of "
+                    + Figures.count(workload.bodySize, "byte")
+                    + " in batches of \(Figures.grouped(workload.batchSize)), \(durability);"
                     + " " + engine.baselineDescription,
                 settings: [
                     ("events", .int(workload.events)), ("size", .int(workload.bodySize)),

@@ -19,6 +19,10 @@ enum BenchEndToEnd {
                     + " --processes 2 a second hubsh process on the same namespace (data"
                     + " directory or NATS cluster) publishes (it runs this command with --role"
                     + " publisher) while this one tails, polling as 'tail' does.",
+                "A producer sends each batch when its interval (the batch over its share of"
+                    + " --rate) begins, and the batch stands for that whole interval; so the"
+                    + " measured time counts the last batch's interval too, and a run that kept"
+                    + " up reports the rate asked for, whatever the batch size.",
                 "When the producers publish at less than 95% of --rate, a note says so: the"
                     + " latency was then measured at the lower rate they reached. Ctrl-C stops"
                     + " the run, and the publishing process with it, and reports the part run.",
@@ -110,23 +114,27 @@ enum BenchEndToEnd {
             hub: hub, result: result, reference: nil)
         report.extraJSON.append(("publishRate", publishRateJSON(outcome)))
         if let note = publishRateNote(outcome) { report.extraLines.append(("note", note)) }
-        if let publisher = other.value {
-            report.extraJSON.append(("publisher", nested(publisher, hub: hub)))
-            if let published = outcome.publishing {
+        if processes == 2 {
+            // Null when the other process was stopped before it reported: the member is there
+            // either way, so that scripts can count on the shape.
+            let publisher = other.value.map { nested($0, hub: hub) }
+            report.extraJSON.append(("publisher", publisher ?? .null))
+            if publisher == nil {
+                report.extraLines.append(
+                    ("publisher", "the other process was stopped with the run, before it reported"))
+            } else if let published = outcome.publishing {
                 report.extraLines.append(
                     ("publisher",
                      "the other process published \(rate(published.eventsPerSecond)) events/s"))
             }
-        } else if processes == 2 {
-            report.extraLines.append(
-                ("publisher", "the other process was stopped with the run, before it reported"))
         }
         report.print(to: context.output, json: session.json)
         // A stopped run ends with status 130 and says so in its report; only a run that went
         // to its end fails for events that never arrived.
         if result.missing > 0 && !result.interrupted {
             throw CommandFailure(
-                "\(Figures.grouped(result.missing)) published events never reached the consumer")
+                Figures.count(result.missing, "published event")
+                    + " never reached the consumer")
         }
     }
 
@@ -172,18 +180,17 @@ enum BenchEndToEnd {
         return EndToEndResult.Publishing(events: events, eventsPerSecond: rate)
     }
 
-    /// `{"asked": 10000000.0, "reached": 1094.3, "keptUp": false}`; without `reached` and
-    /// `keptUp` when the producers' rate is not known.
+    /// `{"asked": 10000000.0, "reached": 1094.3, "keptUp": false}`; `reached` and `keptUp`
+    /// are null when the producers' rate is not known (the other process was stopped before
+    /// it reported).
     static func publishRateJSON(_ outcome: EndToEndResult) -> JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("asked", .number(Figures.decimal(outcome.askedRate, places: 1)))
-        ]
-        if let publishing = outcome.publishing, let keptUp = outcome.keptUp {
-            members.append(
-                ("reached", .number(Figures.decimal(publishing.eventsPerSecond, places: 1))))
-            members.append(("keptUp", .bool(keptUp)))
-        }
-        return .object(members)
+        .object([
+            ("asked", .number(Figures.decimal(outcome.askedRate, places: 1))),
+            ("reached",
+             outcome.publishing.map { .number(Figures.decimal($0.eventsPerSecond, places: 1)) }
+                ?? .null),
+            ("keptUp", outcome.keptUp.map { .bool($0) } ?? .null),
+        ])
     }
 
     /// `asked 10,000,000/s, reached 1,094/s: ...` when the producers fell short of the rate:
@@ -216,11 +223,12 @@ enum BenchEndToEnd {
     static func describe(_ workload: EndToEndWorkload, partitions: Int, processes: Int) -> String
     {
         let publish = workload.publish
-        let producers = publish.producers == 1 ? "1 producer" : "\(publish.producers) producers"
         let durability = BenchPublish.durabilityName(publish.durability)
-        return "\(Figures.grouped(publish.events)) events at \(rate(workload.rate))/s,"
-            + " \(publish.bodySize) bytes, batches of \(Figures.grouped(publish.batchSize)),"
-            + " \(partitions) partition\(partitions == 1 ? "" : "s"), \(producers),"
+        return Figures.count(publish.events, "event") + " at \(rate(workload.rate))/s, "
+            + Figures.count(publish.bodySize, "byte")
+            + ", batches of \(Figures.grouped(publish.batchSize)),"
+            + " \(Figures.count(partitions, "partition")),"
+            + " \(Figures.count(publish.producers, "producer")),"
             + " \(BenchPublish.routing(publish)), \(durability),"
             + (processes == 1 ? " one process" : " publisher and consumer in two processes")
     }

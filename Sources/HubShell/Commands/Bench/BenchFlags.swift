@@ -48,8 +48,12 @@ enum BenchFlags {
                 "--producers \(producers) is more than the \(Figures.grouped(events)) events,"
                     + " so some would have nothing to publish; give at most one per event")
         }
+        // A batch cannot hold more than a producer's share: clamped here, so that the summary,
+        // the settings and the run all name the batch the producers really append.
+        let largestShare = (events + producers - 1) / producers
         return PublishWorkload(
-            events: events, bodySize: size, batchSize: batch, producers: producers, keys: keys,
+            events: events, bodySize: size, batchSize: min(batch, largestShare),
+            producers: producers, keys: keys,
             roundRobin: try roundRobin(arguments, keys: keys),
             durability: try durability(arguments))
     }

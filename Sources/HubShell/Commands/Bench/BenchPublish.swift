@@ -29,7 +29,10 @@ enum BenchPublish {
                     + " (with --hub, each appends to that hub) and, with --vs-baseline, right"
                     + " after a baseline round, and reports the median round (the lower middle"
                     + " one of an even count): on a busy machine one round can be far off."
-                    + " Ctrl-C ends the run; the median is then that of the finished rounds.",
+                    + " Ctrl-C ends the run; the median is then that of the finished rounds,"
+                    + " and the round it cut short is shown apart (stoppedRound in JSON). When"
+                    + " no round finished, the figures are those of the stopped one, as far as"
+                    + " it got, and the rounds line says so.",
             ],
             flags: [
                 BenchFlags.events(default: 100_000), BenchFlags.size,
@@ -81,66 +84,82 @@ enum BenchPublish {
         defer { appender?.close() }
 
         // One round: the reference (baseline, or fewer producers), then the workload itself.
-        // A stop ends the run: the median is taken over the finished rounds, or is the
-        // stopped round when none finished.
+        // A stop ends the run: the figures are the median of the finished rounds, or those of
+        // the stopped round when none finished.
         var measured: [Round] = []
         var stopped: Round?
         for index in 1...rounds {
-            let round = rounds > 1 ? ", round \(index) of \(rounds)" : ""
             var reference: BenchResult?
             if let appender {
                 reference = try session.measuring {
                     try BaselineBenchmark.run(
-                        appender: appender, workload: workload, control: control)
+                        appender: appender, workload: workload, control: control,
+                        phase: inRound("baseline", index, of: rounds))
                 }
             } else if let fewer {
                 var smaller = workload
                 smaller.producers = fewer
                 smaller.events = max(1, workload.events * fewer / workload.producers)
                 reference = try publish(
-                    smaller, partitions: partitions, session, phase: phase(smaller) + round
+                    smaller, partitions: partitions, session,
+                    phase: inRound(phase(smaller), index, of: rounds)
                 ).result
             }
-            if reference?.interrupted == true { break }
+            if reference?.interrupted == true {
+                stopped = Round(index: index, hub: nil, result: nil, reference: reference)
+                break
+            }
             var measuring = try publish(
-                workload, partitions: partitions, session, phase: phase(workload) + round)
+                workload, partitions: partitions, session,
+                phase: inRound(phase(workload), index, of: rounds))
+            measuring.index = index
             measuring.reference = reference
-            if measuring.result.interrupted {
+            if measuring.result?.interrupted == true {
                 stopped = measuring
                 break
             }
             measured.append(measuring)
         }
         let finished = measured.count
-        guard var chosen = Round.median(of: measured) ?? stopped else {
-            throw CommandFailure("stopped before a round was measured")
-        }
-        chosen.result.interrupted = finished < rounds
+        // Neither is nil: the loop ran at least once and either finished or stopped a round.
+        let chosen = Round.median(of: measured) ?? stopped!
+        var result = chosen.result ?? {
+            // Nothing was published, so nothing committed and no switch was spent on it.
+            var nothing = BenchResult.nothing("publish")
+            nothing.commits = 0
+            nothing.contextSwitches = 0
+            return nothing
+        }()
+        result.interrupted = finished < rounds
 
-        let partitionCount = chosen.hub.properties.partitionCount
+        let partitionCount = try chosen.hub?.properties.partitionCount
+            ?? arguments.string("--hub").map { try context.log.hub(named: $0).partitionCount }
+            ?? partitions
         var report = BenchReport(
             summary: describe(workload, partitions: partitionCount),
             settings: settings(workload, partitions: partitionCount) + [("rounds", .int(rounds))],
-            hub: chosen.hub, result: chosen.result)
+            hub: chosen.hub, result: result)
+        let referenceName = engine != nil ? "baseline" : "reference"
         if let result = chosen.reference {
             if let engine {
                 report.reference = .init(
-                    name: "baseline", description: engine.baselineDescription, result: result)
+                    name: referenceName, description: engine.baselineDescription, result: result)
             } else if let fewer {
                 report.reference = .init(
-                    name: "reference",
-                    description: "the same with \(fewer) producer\(fewer == 1 ? "" : "s")"
-                        + " (\(Figures.grouped(result.events))"
-                        + " event\(result.events == 1 ? "" : "s"))",
+                    name: referenceName,
+                    description: "the same with " + Figures.count(fewer, "producer")
+                        + " (" + Figures.count(result.events, "event") + ")",
                     result: result)
             }
         }
         if rounds > 1 {
-            let shown = measured.isEmpty ? [chosen] : measured
-            let count = finished < rounds ? " (\(finished) of \(rounds) finished)" : ""
-            report.extraLines.append(("rounds", Round.describe(shown) + count))
-            report.extraJSON.append(("rounds", .array(shown.map(\.json))))
+            report.extraLines.append(
+                ("rounds",
+                 Round.describe(
+                    measured, of: rounds, stopped: stopped, reference: referenceName)))
+            report.extraJSON.append(("rounds", .array(measured.map(\.json))))
             report.extraJSON.append(("roundsFinished", .int(finished)))
+            report.extraJSON.append(("stoppedRound", stopped.map(\.json) ?? .null))
         }
         report.print(to: context.output, json: session.json)
     }
@@ -176,7 +195,7 @@ enum BenchPublish {
                     log: session.context.log, hub: hub.properties, workload: workload,
                     control: session.control(), phase: phase)
             }
-            return Round(hub: hub, result: result, reference: nil)
+            return Round(hub: hub, result: result)
         }
     }
 
@@ -185,14 +204,26 @@ enum BenchPublish {
         workload.producers == 1 ? "publish" : "publish, \(workload.producers) producers"
     }
 
+    /// `baseline, round 2 of 3`: what the progress line of a phase says in a run of rounds;
+    /// the phase alone when there is one round.
+    static func inRound(_ phase: String, _ index: Int, of rounds: Int) -> String {
+        rounds > 1 ? "\(phase), round \(index) of \(rounds)" : phase
+    }
+
     /// One round of a run: hubsh's publish, and the reference measured just before it.
     struct Round {
-        var hub: BenchHub
-        var result: BenchResult
+        /// Which round this is, from 1.
+        var index = 1
+        /// The hub published to; nil when the round was stopped during its reference, before
+        /// hubsh's publish began, as is `result`.
+        var hub: BenchHub?
+        var result: BenchResult?
         var reference: BenchResult?
 
-        /// What rounds are ranked by: the ratio to the reference, else the event rate.
-        var score: Double {
+        /// What rounds are ranked by: the ratio to the reference, else the event rate; nil
+        /// when hubsh's publish was not measured.
+        var score: Double? {
+            guard let result else { return nil }
             guard let reference, reference.eventsPerSecond > 0 else {
                 return result.eventsPerSecond
             }
@@ -201,30 +232,49 @@ enum BenchPublish {
 
         /// The round with the median score (the lower middle one of an even count).
         static func median(of rounds: [Round]) -> Round? {
-            let sorted = rounds.sorted { $0.score < $1.score }
+            let sorted = rounds.sorted { ($0.score ?? 0) < ($1.score ?? 0) }
             return sorted.isEmpty ? nil : sorted[(sorted.count - 1) / 2]
         }
 
-        /// `0.61  0.65  0.58 (median 0.61)`, or event rates without a reference.
-        static func describe(_ rounds: [Round]) -> String {
-            let compared = rounds.first?.reference != nil
-            let text = { (round: Round) in
-                compared ? Figures.decimal(round.score, places: 2) : Figures.rate(round.score)
+        /// The rounds line: the finished rounds and their median, and the round a stop cut
+        /// short, which is never part of the median. `reference` names what was compared
+        /// with: `0.61  0.65  0.58 (median 0.61 times the baseline's events/s)`, or event
+        /// rates without one.
+        static func describe(
+            _ finished: [Round], of rounds: Int, stopped: Round?, reference: String
+        ) -> String {
+            let compared = (finished.first ?? stopped)?.reference != nil
+            let text = { (score: Double) in
+                compared ? Figures.decimal(score, places: 2) : Figures.rate(score)
             }
-            let median = Round.median(of: rounds).map(text) ?? "-"
-            return rounds.map(text).joined(separator: "  ") + " (median " + median
-                + (compared ? " times the reference's events/s)" : " events/s)")
+            let unit = compared ? " times the \(reference)'s events/s" : " events/s"
+            guard let stopped else {
+                let median = Round.median(of: finished)?.score.map(text) ?? "-"
+                return finished.compactMap { $0.score.map(text) }.joined(separator: "  ")
+                    + " (median \(median)\(unit))"
+            }
+            guard let median = Round.median(of: finished)?.score.map(text) else {
+                return "none of \(rounds) finished: the figures above are of round"
+                    + " \(stopped.index), stopped early"
+            }
+            return finished.compactMap { $0.score.map(text) }.joined(separator: "  ")
+                + " (median \(median)\(unit)): \(finished.count) of \(rounds) finished;"
+                + " round \(stopped.index) was stopped early and is not counted"
         }
 
+        /// `{"round":2,"eventsPerSecond":…}`, with the reference's rate and the ratio when
+        /// there is a reference; null where a stop left nothing measured.
         var json: JSONValue {
+            let rate = { (result: BenchResult?) -> JSONValue in
+                result.map { .number(Figures.decimal($0.eventsPerSecond, places: 1)) } ?? .null
+            }
             var members: [(String, JSONValue)] = [
-                ("eventsPerSecond", .number(Figures.decimal(result.eventsPerSecond, places: 1)))
+                ("round", .int(index)), ("eventsPerSecond", rate(result)),
             ]
             if let reference {
+                members.append(("referenceEventsPerSecond", rate(reference)))
                 members.append(
-                    ("referenceEventsPerSecond",
-                     .number(Figures.decimal(reference.eventsPerSecond, places: 1))))
-                members.append(("ratio", .number(Figures.decimal(score, places: 4))))
+                    ("ratio", score.map { .number(Figures.decimal($0, places: 4)) } ?? .null))
             }
             return .object(members)
         }
@@ -233,10 +283,10 @@ enum BenchPublish {
     /// `100,000 events of 100 bytes in batches of 100, 4 partitions, 1 producer, round-robin
     /// by batch, sync`
     static func describe(_ workload: PublishWorkload, partitions: Int) -> String {
-        let producers = workload.producers == 1 ? "1 producer" : "\(workload.producers) producers"
-        return "\(Figures.grouped(workload.events)) events of \(workload.bodySize) bytes in"
-            + " batches of \(Figures.grouped(min(workload.batchSize, workload.events))),"
-            + " \(partitions) partition\(partitions == 1 ? "" : "s"), \(producers),"
+        Figures.count(workload.events, "event") + " of " + Figures.count(workload.bodySize, "byte")
+            + " in batches of \(Figures.grouped(workload.batchSize)),"
+            + " \(Figures.count(partitions, "partition")),"
+            + " \(Figures.count(workload.producers, "producer")),"
             + " \(routing(workload)), \(durabilityName(workload.durability))"
     }
 

@@ -56,15 +56,17 @@ enum BenchRead {
                 }
                 return (hub, result)
             }
-            if result.events == 0 {
-                context.output.note(
+            // An empty hub has no rate to measure: a report of 0 events/s would read as a
+            // figure, so the run fails instead.
+            if result.events == 0 && !result.interrupted {
+                throw CommandFailure(
                     "hub '\(hub.name)' holds no events to read; publish some first, or leave"
                         + " out --hub to read a throwaway hub filled for the run")
             }
             let partitionCount = hub.properties.partitionCount
             BenchReport(
-                summary: "\(Figures.grouped(result.events)) events from \(partitionCount)"
-                    + " partition\(partitionCount == 1 ? "" : "s"), decoded in this process",
+                summary: Figures.count(result.events, "event") + " from "
+                    + Figures.count(partitionCount, "partition") + ", decoded in this process",
                 settings: [
                     ("events", .int(hub.isThrowaway ? fill.events : result.events)),
                     ("size", hub.isThrowaway ? .int(fill.bodySize) : .null),

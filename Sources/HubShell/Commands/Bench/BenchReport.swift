@@ -27,9 +27,12 @@ struct BenchReport {
         var result: BenchResult
     }
 
-    /// The share of the reference's event rate that the measured run reached.
+    /// The share of the reference's event rate that the measured run reached; nil when
+    /// either side measured no events (a stop can come before the measured run begins).
     var ratio: Double? {
-        guard let reference, reference.result.eventsPerSecond > 0 else { return nil }
+        guard let reference, reference.result.eventsPerSecond > 0, result.events > 0 else {
+            return nil
+        }
         return result.eventsPerSecond / reference.result.eventsPerSecond
     }
 
@@ -54,7 +57,7 @@ struct BenchReport {
         if let commits = result.commits, let perCommit = result.eventsPerCommit {
             rows.append(
                 ("commits", "\(Figures.grouped(Int(commits))) ("
-                    + "\(Figures.decimal(perCommit, places: 1)) events per commit)"))
+                    + "\(Figures.groupedDecimal(perCommit, places: 1)) events per commit)"))
         }
         if let cycles = result.cycles, cycles.groups > 0 {
             rows.append(("per commit", BenchReport.cycleSteps(cycles)))
@@ -66,7 +69,8 @@ struct BenchReport {
         rows.append(("latency", BenchReport.percentiles(result.latency)))
         rows.append(("", result.latencyMeaning))
         if result.missing > 0 {
-            rows.append(("missing", "\(Figures.grouped(result.missing)) events never arrived"))
+            rows.append(
+                ("missing", Figures.count(result.missing, "event") + " never arrived"))
         }
         if let peak = result.peakResidentBytes {
             rows.append(("memory", "peak resident " + ByteSize.format(Int64(peak))))
@@ -76,10 +80,11 @@ struct BenchReport {
             rows.append(("", reference.description))
             rows.append(("", "latency " + BenchReport.percentiles(reference.result.latency)))
         }
-        if let reference, let ratio {
+        if let reference {
             rows.append(
                 ("vs " + reference.name,
-                 Figures.decimal(ratio, places: 2) + " times its events/s"))
+                 ratio.map { Figures.decimal($0, places: 2) + " times its events/s" }
+                    ?? "no ratio: one side measured no events"))
         }
         rows += extraLines
         if result.interrupted {
@@ -93,17 +98,21 @@ struct BenchReport {
         if !chart.isEmpty {
             output.line()
             output.line(
-                "  latency distribution of \(Figures.grouped(Int(result.latency.count))) values"
+                "  latency distribution of " + Figures.count(Int(result.latency.count), "value")
                     + ": share, and share at or below")
             chart.forEach { output.line("  " + $0) }
         }
     }
 
-    /// `85,210 events/s  8.52 MB/s  1.17 s`
+    /// `85,210 events/s  8.52 MB/s  100,000 events in 1.17 s`, or that a stop came before
+    /// any event was done.
     static func throughput(_ result: BenchResult) -> String {
-        "\(Figures.rate(result.eventsPerSecond)) events/s  "
+        if result.events == 0 && result.interrupted {
+            return "none measured: stopped before an event was done"
+        }
+        return "\(Figures.rate(result.eventsPerSecond)) events/s  "
             + "\(Figures.decimal(result.megabytesPerSecond, places: 2)) MB/s  "
-            + "\(Figures.grouped(result.events)) events in "
+            + Figures.count(result.events, "event") + " in "
             + Figures.duration(nanos: result.elapsedNanos)
     }
 
@@ -145,9 +154,9 @@ struct BenchReport {
                  .object([("description", .string(reference.description))]
                     + BenchReport.members(of: reference.result))))
         }
-        if let reference, let ratio {
+        if let reference {
             let key = "ratioTo" + reference.name.prefix(1).uppercased() + reference.name.dropFirst()
-            members.append((key, .number(Figures.decimal(ratio, places: 4))))
+            members.append((key, ratio.map { .number(Figures.decimal($0, places: 4)) } ?? .null))
         }
         return .object(members + extraJSON)
     }
@@ -176,7 +185,7 @@ struct BenchReport {
         }
         members.append(("latencyNanos", latencyJSON(result.latency)))
         members.append(("latencyMeaning", .string(result.latencyMeaning)))
-        if let peak = result.peakResidentBytes { members.append(("peakResidentBytes", .int(peak))) }
+        members.append(("peakResidentBytes", result.peakResidentBytes.map { .int($0) } ?? .null))
         members.append(("missing", .int(result.missing)))
         members.append(("interrupted", .bool(result.interrupted)))
         return members

@@ -38,10 +38,23 @@ enum BenchValidate {
 
     static func run(_ arguments: Arguments, _ context: ShellContext) throws {
         let session = BenchSession(context: context, arguments: arguments)
+        let count = try arguments.int(
+            "--events", default: 200_000, range: 1...BenchFlags.maxEvents)
+        let threads = try arguments.int("--threads", default: 1, range: 1...64)
+        if threads > count {
+            throw arguments.usageError(
+                "--threads \(threads) is more than the \(Figures.count(count, "event")),"
+                    + " so some would have nothing to validate; give at most one per event")
+        }
+        let (group, name): (String, String)
+        do {
+            (group, name) = try Names.splitQualified(arguments.string(at: 0))
+        } catch let error as RegistryError {
+            throw arguments.usageError(error.description, at: arguments.positional(0))
+        }
         let registry = try SchemaCatalog.registry(context)
-        let (group, name) = try Names.splitQualified(arguments.string(at: 0))
         let version = try registry.schemaVersion(
-            group: group, name: name, version: try arguments.int("--version", range: 1...Int.max))
+            group: group, name: name, version: try SchemaCatalog.requestedVersion(arguments))
         let schema = try context.schemas.compiled(version, registry: registry)
         guard let sample = arguments.token("--sample") else {
             throw arguments.usageError("give the events to validate with --sample NAME")
@@ -52,9 +65,6 @@ enum BenchValidate {
         } catch let error as SampleError {
             throw arguments.usageError(error.description, at: sample)
         }
-        let count = try arguments.int("--events", default: 200_000, range: 1...BenchFlags.maxEvents)
-        let threads = try arguments.int("--threads", default: 1, range: 1...64)
-
         var generator = SampleGenerator(stream: stream, seed: 1)
         let bodies = generator.next(min(count, distinctEvents)).map(\.body)
         let invalid = InvalidCount()
@@ -68,9 +78,10 @@ enum BenchValidate {
             }
         }
         BenchReport(
-            summary: "\(Figures.grouped(count)) '\(stream.hub)' events of about \(averageSize)"
-                + " bytes against '\(version.qualifiedName)' version \(version.version),"
-                + " \(threads) thread\(threads == 1 ? "" : "s")",
+            summary: "\(Figures.grouped(count)) '\(stream.hub)'"
+                + " event\(count == 1 ? "" : "s") of about " + Figures.count(averageSize, "byte")
+                + " against '\(version.qualifiedName)' version \(version.version), "
+                + Figures.count(threads, "thread"),
             settings: [
                 ("schema", .string(version.qualifiedName)), ("version", .int(version.version)),
                 ("sample", .string(stream.hub)), ("events", .int(count)),
