@@ -68,8 +68,8 @@ public enum HubError: Error, Equatable, CustomStringConvertible, Sendable {
             return "hub '\(hub)' has \(count) partition\(count == 1 ? "" : "s");"
                 + " partition \(partition) does not exist (use 0-\(count - 1))"
         case .invalidRetention(let text):
-            return "invalid retention '\(text)': use 1m to 3650d as a number with m, h or d,"
-                + " such as 30m, 36h, 7d or 1d12h"
+            return "invalid retention '\(text)': use 1m to 3650d, such as 30m, 36h, 1.5d, 7d"
+                + " or 1d12h"
         case .invalidMaxEventSize(let text):
             return "invalid maximum event size '\(text)': use bytes from 1 to 268435456,"
                 + " such as 1048576, 256KiB or 1MiB"

@@ -1,37 +1,9 @@
-/// Retention periods as people write them: `30m`, `36h`, `7d`, or combinations like `1d12h`.
+/// Retention periods as people write them: `30m`, `36h`, `1.5d`, `7d`, or combinations like
+/// `1d12h` (see `DurationText`; a retention always names its unit).
 public enum Retention {
     /// Milliseconds for text such as `30m`, `36h`, `7d` or `1d12h`; nil if it is not one.
     public static func parse(_ text: String) -> Int64? {
-        var total: Int64 = 0
-        var number: Int64? = nil
-        var sawUnit = false
-        for character in text.lowercased() {
-            if let digit = character.wholeNumberValue, character.isASCII {
-                let (times, overflow1) = (number ?? 0).multipliedReportingOverflow(by: 10)
-                let (sum, overflow2) = times.addingReportingOverflow(Int64(digit))
-                guard !overflow1, !overflow2 else { return nil }
-                number = sum
-                continue
-            }
-            let unit: Int64
-            switch character {
-            case "s": unit = 1000
-            case "m": unit = 60_000
-            case "h": unit = 3_600_000
-            case "d": unit = 86_400_000
-            case "w": unit = 7 * 86_400_000
-            default: return nil
-            }
-            guard let value = number else { return nil }
-            let (product, overflow) = value.multipliedReportingOverflow(by: unit)
-            let (sum, sumOverflow) = total.addingReportingOverflow(product)
-            guard !overflow, !sumOverflow else { return nil }
-            total = sum
-            number = nil
-            sawUnit = true
-        }
-        guard number == nil, sawUnit else { return nil }
-        return total
+        try? DurationText.millis(text).get()
     }
 
     /// The shortest exact text for a retention: `7d`, `36h`, `90m`, `1d12h`.

@@ -7,7 +7,10 @@ final class ValueParsingTests: XCTestCase {
         XCTAssertEqual(Retention.parse("36h"), 36 * 3_600_000)
         XCTAssertEqual(Retention.parse("7d"), 7 * 86_400_000)
         XCTAssertEqual(Retention.parse("1d12h"), 36 * 3_600_000)
-        for bad in ["", "7", "d", "7x", "-1d", "1.5h", "99999999999999999999d"] {
+        XCTAssertEqual(Retention.parse("1.5d"), 36 * 3_600_000)
+        XCTAssertEqual(Retention.parse("7D"), 7 * 86_400_000)
+        XCTAssertEqual(Retention.parse("2w"), 14 * 86_400_000)
+        for bad in ["", "7", "d", "7x", "-1d", "1.5.h", "1d 12h", "1e3d", "99999999999999999999d"] {
             XCTAssertNil(Retention.parse(bad), bad)
         }
         XCTAssertEqual(Retention.format(36 * 3_600_000), "1d12h")
