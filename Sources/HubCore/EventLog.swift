@@ -82,7 +82,7 @@ extension EventLog {
 
     /// Throws `groupNotFound` unless `group` exists on `hub`.
     public func checkGroup(hub: String, group: String) throws {
-        guard try consumerGroups(hub: hub).contains(where: { $0.name == group }) else {
+        guard try consumerGroups(hub: hub).contains(where: { Names.same($0.name, group) }) else {
             throw HubError.groupNotFound(hub: hub, group: group)
         }
     }

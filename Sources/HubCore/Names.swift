@@ -3,8 +3,22 @@
 /// A hub (event hub) name has 1 to 256 characters: letters, digits, periods, hyphens and
 /// underscores, starting and ending with a letter or digit. A consumer group name follows the same
 /// rule with at most 50 characters; `$default` is the one group every hub has.
+///
+/// Names are case-insensitive: `Orders` and `orders` are one hub. Engines keep the spelling a
+/// name was created with, refuse a second name that differs only in case, and find a hub or a
+/// group by its name in any case; `folded` is the one rule they all compare names by.
 public enum Names {
     public static let defaultConsumerGroup = "$default"
+
+    /// The form in which two names are compared: `folded("Orders") == folded("orders")`.
+    ///
+    /// Valid names are ASCII, so lowercasing is the whole of case folding for them.
+    public static func folded(_ name: String) -> String { name.lowercased() }
+
+    /// Whether `name` and `other` name the same hub (or the same group of one hub).
+    public static func same(_ name: String, _ other: String) -> Bool {
+        folded(name) == folded(other)
+    }
 
     /// Throws `HubError.invalidHubName` unless `name` is a valid hub name.
     public static func validateHub(_ name: String) throws {

@@ -34,14 +34,32 @@ enum Engines {
         }
     }
 
+    /// Whether hubsh picked the data directory itself (no --data, --engine, `$HUBSH_ENGINE` or
+    /// `$HUBSH_HOME`): only then are missing parents created (see `DataDirectoryCheck`).
+    static func picksTheDirectory(_ options: Options, environment: [String: String]) -> Bool {
+        options.dataDirectory == nil && options.engine == nil
+            && (environment["HUBSH_ENGINE"] ?? "").isEmpty
+            && (environment["HUBSH_HOME"] ?? "").isEmpty
+    }
+
     /// Opens `target`; `label` names an embedded log's namespace (its folder's name when nil).
-    /// A directory must be absolute here: `open` and `startingTarget` make it so.
-    static func open(_ target: EngineTarget, label: String? = nil) throws -> OpenedEngine {
+    /// A directory must be absolute here: `open` and `startingTarget` make it so. `notice`
+    /// hears, in one line, that a data directory was created.
+    static func open(
+        _ target: EngineTarget, label: String? = nil, makesParents: Bool = false,
+        notice: (String) -> Void = { _ in }
+    ) throws -> OpenedEngine {
         switch target {
         case .lmdb(let directory):
             let namespace = label ?? lmdbLabel(directory)
+            let check = try DataDirectoryCheck.inspect(directory, makesParents: makesParents)
             let log = try LMDBEventLog.open(directory: directory, namespace: namespace)
-            return OpenedEngine(log: log, label: namespace, target: target) { log.close() }
+            if check.isMissing {
+                notice("created data directory '\(directory)' for a new, empty namespace")
+            }
+            return OpenedEngine(log: log, label: namespace, target: target, isNew: check.isNew) {
+                log.close()
+            }
         case .nats(let address):
             var options = NATSEventLog.Options()
             options.isInterrupted = { hubsh_interrupt_pending() != 0 }

@@ -29,7 +29,12 @@ func main() -> Int32 {
     let engine: OpenedEngine
     do {
         let start = try Engines.startingTarget(options, environment: environment)
-        engine = try Engines.open(start.target, label: start.label)
+        // A directory hubsh picks itself is made quietly on the first run; one a person
+        // named is announced when it is new, in case the name was a typo.
+        let picked = Engines.picksTheDirectory(options, environment: environment)
+        engine = try Engines.open(
+            start.target, label: start.label, makesParents: picked,
+            notice: { if !picked { output.note("hubsh: \($0)") } })
     } catch let error as OptionError {
         FileHandle.standardError.write(Data("hubsh: \(error)\n".utf8))
         return 2

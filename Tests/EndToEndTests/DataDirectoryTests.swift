@@ -64,9 +64,45 @@ final class DataDirectoryTests: XCTestCase {
 
     func testTildeInTheDataPathIsHome() {
         let home = folder + "/home"
+        try? FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: false)
         let result = run(["--data", "~/store", "-c", "hub list"], environment: ["HOME": home])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(FileManager.default.fileExists(atPath: home + "/store/data.mdb"))
+    }
+
+    func testANamedDataDirectoryThatHubshCreatesIsAnnounced() {
+        let created = run(["--data", folder + "/fresh", "-c", "hub list --json"])
+        XCTAssertEqual(created.status, 0, created.stderr)
+        XCTAssertEqual(
+            created.stderr,
+            "hubsh: created data directory '\(folder)/fresh' for a new, empty namespace\n")
+        let again = run(["--data", folder + "/fresh", "-c", "hub list --json"])
+        XCTAssertEqual(again.stderr, "")
+    }
+
+    func testADataDirectoryWhoseParentIsMissingIsRefusedAndNothingIsCreated() throws {
+        let result = run(["--data", folder + "/typo/deep", "-c", "hub list"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(
+            result.stderr,
+            "error: cannot create data directory '\(folder)/typo/deep': '\(folder)/typo' does not"
+                + " exist (check the path, or create '\(folder)/typo' first to start a namespace"
+                + " there)\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), [])
+    }
+
+    func testOpenSaysWhenTheNamespaceIsNew() throws {
+        let hubsh = Hubsh(dataDirectory: folder + "/first")
+        XCTAssertEqual(hubsh.script("hub create kept").status, 0)
+        let result = hubsh.script(
+            "open \(folder)/second; open \(folder)/first; open \(folder)/no/such")
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(
+            result.stdout,
+            "opened 'second' (lmdb: \(folder)/second, new and empty)\n"
+                + "opened 'first' (lmdb: \(folder)/first)\n")
+        XCTAssertTrue(result.stderr.contains("'\(folder)/no' does not exist"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/no"))
     }
 
     func testDataDirectoryUnderAFileCannotBeCreated() throws {

@@ -91,7 +91,7 @@ final class EngineChoiceTests: XCTestCase {
         XCTAssertEqual(lines.first, "created hub 'first': 4 partitions, retention 7d, max event"
             + " size 1.0 MiB")
         XCTAssertTrue(lines.contains("opened '\((other as NSString).lastPathComponent)' (lmdb:"
-            + " \(other))"), result.stdout)
+            + " \(other), new and empty)"), result.stdout)
         XCTAssertEqual(hubNames(in: hubsh.dataDirectory), ["first"])
         XCTAssertEqual(hubNames(in: other), ["second"])
     }

@@ -75,6 +75,46 @@ final class FindingsTests: XCTestCase {
         XCTAssertTrue(group.stderr.contains("differ only in case"), group.stderr)
     }
 
+    func testHubsAndGroupsAreFoundInAnyCase() {
+        hubsh.script("hub create t --partitions 1; group create t c1")
+        let publish = hubsh.script("publish T x")
+        XCTAssertEqual(publish.status, 0, publish.stderr)
+        let read = hubsh.script("read T --json")
+        XCTAssertEqual(read.jsonLines().count, 1, read.stderr)
+        let consume = hubsh.script("consume t --group C1 -n 1 --json")
+        XCTAssertEqual(consume.status, 0, consume.stderr)
+        XCTAssertEqual(consume.jsonLines().count, 1)
+        let checkpoints = hubsh.script("checkpoint list T --json").jsonLines()
+        XCTAssertEqual(
+            checkpoints.compactMap { $0["group"] as? String }.filter { $0 != "$default" }, ["c1"])
+        let delete = hubsh.script("hub delete T")
+        XCTAssertEqual(delete.stdout, "deleted hub 't'\n", delete.stderr)
+        XCTAssertEqual(hubsh.script("hub list --json").stdout, "")
+    }
+
+    func testIfNotExistsWarnsAboutSettingsThatDifferFromTheAskedOnes() {
+        hubsh.script("hub create orders --partitions 4 --retention 1d")
+        let hub = hubsh.script("hub create orders --partitions 8 --retention 7d --if-not-exists")
+        XCTAssertEqual(hub.status, 0, hub.stderr)
+        XCTAssertEqual(hub.stdout, "")
+        XCTAssertEqual(
+            hub.stderr,
+            "warning: hub 'orders' already exists with 4 partitions and retention 1d (asked: 8,"
+                + " 7d); left as it is\n")
+        let same = hubsh.script("hub create ORDERS --partitions 4 --if-not-exists")
+        XCTAssertEqual(same.stdout, "hub 'orders' already exists; left as it is\n")
+        XCTAssertEqual(same.stderr, "")
+
+        hubsh.script("schema group create shop --format json --compatibility backward")
+        let group = hubsh.script(
+            "schema group create shop --format avro --compatibility backward --if-not-exists")
+        XCTAssertEqual(group.status, 0, group.stderr)
+        XCTAssertEqual(
+            group.stderr,
+            "warning: schema group 'shop' already exists with format json (asked: avro); left"
+                + " as it is\n")
+    }
+
     func testBadFlagValuesAreUsageErrors() {
         hubsh.script("hub create h --partitions 1; group create h g")
         for command in ["hub create x --retention 1y", "hub create x --retention 30s",

@@ -28,6 +28,11 @@ final class SampleScriptTests: XCTestCase {
         let again = hubsh.run(["-f", samples.appendingPathComponent("onboard.hsh").path])
         XCTAssertEqual(again.status, 0, again.stderr)
         XCTAssertTrue(again.stdout.contains("already exists; left as it is"), again.stdout)
+        let bindings = again.stdout.split(separator: "\n").filter {
+            $0.contains("validates events against")
+        }
+        XCTAssertEqual(bindings.count, 20, again.stdout)
+        XCTAssertTrue(bindings.allSatisfy { $0.hasSuffix("; unchanged") }, again.stdout)
         XCTAssertEqual(hubsh.script("hub list --json").jsonLines().count, 25)
         XCTAssertTrue(again.stdout.contains("identical to version 1"), again.stdout)
     }

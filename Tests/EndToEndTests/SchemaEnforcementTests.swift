@@ -33,6 +33,61 @@ final class SchemaEnforcementTests: XCTestCase {
         XCTAssertEqual(setUp.status, 0, setUp.stderr)
     }
 
+    func testAnExistingDeadLetterHubThatDoesNotFitIsRefusedWhenBinding() {
+        let schema = write("order.json", #"{"type":"object","required":["id"]}"#)
+        hubsh.script("""
+            hub create y --partitions 8
+            hub create y.deadletter --partitions 2 --retention 1d
+            schema group create shop --format json
+            schema register shop order \(schema)
+            """)
+        let bind = hubsh.script("hub set y --schema shop/order --on-invalid deadletter")
+        XCTAssertEqual(bind.status, 1)
+        XCTAssertEqual(bind.stdout, "")
+        XCTAssertEqual(
+            bind.stderr,
+            "error: hub 'y.deadletter' cannot be the dead-letter hub of 'y': it has 2 partitions,"
+                + " not 8; keeps events 1d, not at least 30d; delete it ('hub delete"
+                + " y.deadletter') to have one made that fits, or create it with --partitions 8"
+                + " --retention 30d --max-event-size 1114112\n")
+        let shown = hubsh.script("hub show y --json").jsonLines().first
+        XCTAssertTrue(shown?["schema"] is NSNull, "\(shown ?? [:])")
+    }
+
+    func testADeadLetterHubMadeSmallerAfterBindingRefusesThePublishNamingItself() {
+        bindOrders("deadletter")
+        hubsh.script("hub delete orders.deadletter; hub create Orders.DeadLetter --partitions 1"
+            + " --retention 30d")
+        let smaller = hubsh.script(#"publish orders '{"id":1}' --partition 1"#)
+        XCTAssertEqual(smaller.status, 1)
+        XCTAssertEqual(
+            smaller.stderr,
+            "error: invalid events of hub 'orders' cannot go to dead-letter hub"
+                + " 'orders.deadletter': it has 1 partition, not 2; the publish stopped before"
+                + " appending these events (delete 'orders.deadletter', then run 'hub set orders"
+                + " --schema shop/order --on-invalid deadletter' to make one that fits)\n")
+        XCTAssertFalse(smaller.stderr.contains("partition 1 does not exist"), smaller.stderr)
+
+        hubsh.script("hub delete orders.deadletter")
+        let gone = hubsh.script(#"publish orders '{"id":1}'"#)
+        XCTAssertEqual(gone.status, 1)
+        XCTAssertTrue(
+            gone.stderr.contains("'orders.deadletter': it no longer exists;"), gone.stderr)
+        XCTAssertEqual(eventCount("orders"), 0)
+        // Valid events need no dead-letter hub.
+        XCTAssertEqual(hubsh.script(#"publish orders '{"id":"o-1"}'"#).status, 0)
+    }
+
+    func testBindingTheSameSchemaAgainSaysNothingChanged() {
+        bindOrders("reject")
+        let again = hubsh.script("hub set orders --schema shop/order")
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(
+            again.stdout,
+            "hub 'orders' already validates events against 'shop/order'; invalid events are"
+                + " refused; unchanged\n")
+    }
+
     func eventCount(_ hub: String) -> Int {
         hubsh.script("read \(hub) --count 1000", ["--json"]).jsonLines().count
     }

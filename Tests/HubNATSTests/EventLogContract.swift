@@ -31,7 +31,7 @@ struct EventLogContract {
         assertThrows(
             .nameTakenInOtherCase(kind: "hub", name: "ORDERS", existing: "orders"),
             try log.createHub(HubSpec(name: "ORDERS")))
-        assertThrows(.hubNotFound("Orders"), try log.hub(named: "Orders"))
+        XCTAssertEqual(try log.hub(named: "Orders"), created)
 
         try log.deleteHub(named: "orders")
         XCTAssertEqual(try log.hubs().map(\.name), ["billing.v2"])
@@ -64,6 +64,39 @@ struct EventLogContract {
         XCTAssertThrowsError(try tailer.poll()) {
             XCTAssertEqual($0 as? HubError, .hubReplaced("orders"))
         }
+    }
+
+    func namesAreFoundInAnyCaseUnderTheSpellingTheyWereCreatedWith() throws {
+        let log = try log()
+        _ = try log.createHub(HubSpec(name: "Orders", partitionCount: 2))
+        XCTAssertEqual(try log.hub(named: "orders").name, "Orders")
+        let landed = try log.append(hub: "ORDERS", batch: [text("a", 1)], durability: .durable)
+        XCTAssertEqual(landed.map(\.sequenceNumber), [0])
+        XCTAssertEqual(
+            try log.read(hub: "orders", partition: 1, from: .earliest, maxCount: 9).count, 1)
+        XCTAssertEqual(try log.partitionStates(hub: "oRdErS").map(\.eventCount), [0, 1])
+
+        let group = try log.createConsumerGroup(hub: "orders", name: "Billing")
+        XCTAssertEqual(group.hub, "Orders")
+        try log.checkGroup(hub: "orders", group: "billing")
+        var mark = checkpoint("BILLING", partition: 1, seq: 0)
+        mark.hub = "ORDERS"
+        try log.setCheckpoints([mark])
+        let stored = try log.checkpoints(hub: "orders", group: "billing")
+        XCTAssertEqual(stored.map(\.hub), ["Orders"])
+        XCTAssertEqual(stored.map(\.group), ["Billing"])
+        XCTAssertEqual(try log.checkpoints(hub: "orders", group: nil).map(\.group), ["Billing"])
+        try log.clearCheckpoints(hub: "ORDERS", group: "billing")
+        XCTAssertEqual(try log.checkpoints(hub: "orders", group: nil), [])
+        assertThrows(
+            .defaultGroupIsPermanent(hub: "Orders"),
+            try log.deleteConsumerGroup(hub: "orders", name: "$DEFAULT"))
+
+        try log.deleteConsumerGroup(hub: "ORDERS", name: "billing")
+        XCTAssertEqual(try log.consumerGroups(hub: "orders").map(\.name), ["$default"])
+        try log.deleteHub(named: "orders")
+        XCTAssertEqual(try log.hubs(), [])
+        assertThrows(.hubNotFound("Orders"), try log.hub(named: "Orders"))
     }
 
     // MARK: - Consumer groups

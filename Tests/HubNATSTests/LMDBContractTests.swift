@@ -39,6 +39,10 @@ final class LMDBContractTests: XCTestCase {
         try contract().aHubCreatedAgainUnderItsNameStartsEmpty()
     }
 
+    func testNamesAreFoundInAnyCaseUnderTheSpellingTheyWereCreatedWith() throws {
+        try contract().namesAreFoundInAnyCaseUnderTheSpellingTheyWereCreatedWith()
+    }
+
     func testConsumerGroupsAreCreatedListedAndDeletedWithTheirCheckpoints() throws {
         try contract().consumerGroupsAreCreatedListedAndDeletedWithTheirCheckpoints()
     }

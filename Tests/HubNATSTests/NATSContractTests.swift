@@ -19,6 +19,10 @@ final class NATSContractTests: NATSTestCase {
         try contract().aHubCreatedAgainUnderItsNameStartsEmpty()
     }
 
+    func testNamesAreFoundInAnyCaseUnderTheSpellingTheyWereCreatedWith() throws {
+        try contract().namesAreFoundInAnyCaseUnderTheSpellingTheyWereCreatedWith()
+    }
+
     func testConsumerGroupsAreCreatedListedAndDeletedWithTheirCheckpoints() throws {
         try contract().consumerGroupsAreCreatedListedAndDeletedWithTheirCheckpoints()
     }

@@ -6,7 +6,7 @@ extension LMDBEventLog {
         try perform("list the checkpoints of hub '\(hub)'") {
             try reading { tables in
                 let record = try tables.hubs.require(hub)
-                if let group { try tables.groups.require(record, group) }
+                let group = try group.map { try tables.groups.require(record, $0) }
                 return try tables.checkpoints.all(record, group: group)
             }
         }
@@ -22,8 +22,8 @@ extension LMDBEventLog {
                 for checkpoint in checkpoints {
                     let record = try records[checkpoint.hub] ?? tables.hubs.require(checkpoint.hub)
                     records[checkpoint.hub] = record
-                    try check(checkpoint, of: record, in: tables)
-                    try tables.checkpoints.store(record, checkpoint)
+                    let stored = try check(checkpoint, of: record, in: tables)
+                    try tables.checkpoints.store(record, stored)
                 }
             }
         }
@@ -37,29 +37,34 @@ extension LMDBEventLog {
         try perform("reset the checkpoints of group '\(group)' of hub '\(hub)'") {
             try writing { tables in
                 let record = try tables.hubs.require(hub)
-                try tables.groups.require(record, group)
+                let stored = try tables.groups.require(record, group)
                 if let partitions {
                     for partition in partitions {
                         try record.properties.check(partition: partition)
-                        try tables.checkpoints.remove(record, group, partition)
+                        try tables.checkpoints.remove(record, stored, partition)
                     }
                 } else {
-                    try tables.checkpoints.removeGroup(record, group)
+                    try tables.checkpoints.removeGroup(record, stored)
                 }
                 for checkpoint in checkpoints {
                     precondition(
-                        checkpoint.hub == hub && checkpoint.group == group,
+                        Names.same(checkpoint.hub, hub) && Names.same(checkpoint.group, group),
                         "checkpoint of \(checkpoint.hub)/\(checkpoint.group) in a reset of"
                             + " \(hub)/\(group)")
-                    try check(checkpoint, of: record, in: tables)
-                    try tables.checkpoints.store(record, checkpoint)
+                    try tables.checkpoints.store(
+                        record, try check(checkpoint, of: record, in: tables))
                 }
             }
         }
     }
 
-    private func check(_ checkpoint: Checkpoint, of record: HubRecord, in tables: Tables) throws {
-        try tables.groups.require(record, checkpoint.group)
+    /// `checkpoint` under the names its hub and group were created with, once checked.
+    private func check(_ checkpoint: Checkpoint, of record: HubRecord, in tables: Tables) throws
+        -> Checkpoint
+    {
+        var stored = checkpoint
+        stored.hub = record.name
+        stored.group = try tables.groups.require(record, checkpoint.group)
         try record.properties.check(partition: checkpoint.partition)
         guard checkpoint.sequenceNumber >= 0 else {
             throw HubError.invalidSequenceNumber(checkpoint.sequenceNumber)
@@ -70,5 +75,6 @@ extension LMDBEventLog {
                 hub: record.name, partition: checkpoint.partition,
                 sequenceNumber: checkpoint.sequenceNumber, last: state.lastSequenceNumber)
         }
+        return stored
     }
 }

@@ -6,17 +6,14 @@ extension LMDBEventLog {
         return try perform("create consumer group '\(name)' of hub '\(hub)'") {
             try writing { tables in
                 let record = try tables.hubs.require(hub)
-                if try tables.groups.exists(record, name) {
-                    throw HubError.groupExists(hub: hub, group: name)
+                if let other = try tables.groups.find(record, name) {
+                    throw other == name
+                        ? HubError.groupExists(hub: record.name, group: name)
+                        : HubError.nameTakenInOtherCase(
+                            kind: "consumer group", name: name, existing: other)
                 }
-                let folded = name.lowercased()
-                if let other = try tables.groups.all(record).first(where: {
-                    $0.name.lowercased() == folded
-                }) {
-                    throw HubError.nameTakenInOtherCase(
-                        kind: "consumer group", name: name, existing: other.name)
-                }
-                let group = ConsumerGroup(hub: hub, name: name, createdAt: options.clock())
+                let group = ConsumerGroup(
+                    hub: record.name, name: name, createdAt: options.clock())
                 try tables.groups.insert(record, name, createdAt: group.createdAt)
                 return group
             }
@@ -35,12 +32,12 @@ extension LMDBEventLog {
         try perform("delete consumer group '\(name)' of hub '\(hub)'") {
             try writing { tables in
                 let record = try tables.hubs.require(hub)
-                if name == Names.defaultConsumerGroup {
-                    throw HubError.defaultGroupIsPermanent(hub: hub)
+                if Names.same(name, Names.defaultConsumerGroup) {
+                    throw HubError.defaultGroupIsPermanent(hub: record.name)
                 }
-                try tables.groups.require(record, name)
-                try tables.checkpoints.removeGroup(record, name)
-                try tables.groups.remove(record, name)
+                let group = try tables.groups.require(record, name)
+                try tables.checkpoints.removeGroup(record, group)
+                try tables.groups.remove(record, group)
             }
         }
     }

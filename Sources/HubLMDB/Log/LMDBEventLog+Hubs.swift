@@ -14,13 +14,11 @@ extension LMDBEventLog {
         }
         return try perform("create hub '\(spec.name)'") {
             try writing { tables in
-                if try tables.hubs.find(spec.name) != nil { throw HubError.hubExists(spec.name) }
-                let folded = spec.name.lowercased()
-                if let other = try tables.hubs.all().first(where: {
-                    $0.name.lowercased() == folded
-                }) {
-                    throw HubError.nameTakenInOtherCase(
-                        kind: "hub", name: spec.name, existing: other.name)
+                if let other = try tables.hubs.find(spec.name) {
+                    throw other.name == spec.name
+                        ? HubError.hubExists(spec.name)
+                        : HubError.nameTakenInOtherCase(
+                            kind: "hub", name: spec.name, existing: other.name)
                 }
                 let properties = HubProperties(
                     name: spec.name, partitionCount: spec.partitionCount,
@@ -63,7 +61,7 @@ extension LMDBEventLog {
                 try tables.checkpoints.removeAll(record)
                 try tables.groups.removeAll(record)
                 try tables.partitions.removeAll(record)
-                try tables.hubs.remove(name)
+                try tables.hubs.remove(record.name)
             }
             // Removing every event went through every page of the hub.
             environment.releaseMappedPages()

@@ -30,7 +30,7 @@ extension LMDBEventLog {
             let record = try tables.hubs.require(hub)
             let (cutoff, overflow) = now.subtractingReportingOverflow(
                 record.properties.retentionMillis)
-            guard !overflow else { return PurgeResult(hub: hub, purged: [:]) }
+            guard !overflow else { return PurgeResult(hub: record.name, purged: [:]) }
             var purged: [Int: Int64] = [:]
             for var state in try tables.partitions.states(record) where !state.isEmpty {
                 let removed = try tables.events.removeExpired(record, &state, before: cutoff)
@@ -38,7 +38,7 @@ extension LMDBEventLog {
                 purged[state.partition] = removed
                 try tables.partitions.store(record, state)
             }
-            return PurgeResult(hub: hub, purged: purged)
+            return PurgeResult(hub: record.name, purged: purged)
         }
     }
 }

@@ -6,16 +6,21 @@ struct GroupTable {
     let txn: Transaction
     let dbi: MDB_dbi
 
-    func exists(_ hub: HubRecord, _ name: String) throws -> Bool {
-        guard Keys.fits(name) else { return false }
-        return try txn.value(forKey: Keys.group(hub.id, name), in: dbi) != nil
+    /// The name `hub`'s group called `name` in any case was created with, or nil.
+    func find(_ hub: HubRecord, _ name: String) throws -> String? {
+        guard Keys.fits(name) else { return nil }
+        if try txn.value(forKey: Keys.group(hub.id, name), in: dbi) != nil { return name }
+        return try all(hub).first { Names.same($0.name, name) }?.name
     }
 
-    /// Throws `HubError.groupNotFound` unless `name` is a group of `hub`.
-    func require(_ hub: HubRecord, _ name: String) throws {
-        guard try exists(hub, name) else {
+    /// The name `hub`'s group called `name` in any case was created with; throws
+    /// `HubError.groupNotFound` when the hub has no such group.
+    @discardableResult
+    func require(_ hub: HubRecord, _ name: String) throws -> String {
+        guard let found = try find(hub, name) else {
             throw HubError.groupNotFound(hub: hub.name, group: name)
         }
+        return found
     }
 
     /// The groups of `hub`, ordered by name (`$default` sorts first).

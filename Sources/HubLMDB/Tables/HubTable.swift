@@ -6,11 +6,16 @@ struct HubTable {
     let txn: Transaction
     let dbi: MDB_dbi
 
-    /// The hub called `name`, or nil.
+    /// The hub called `name` in any case, under the name it was created with, or nil.
+    ///
+    /// The exact spelling is one key lookup; another spelling goes through every hub, which
+    /// a namespace has few of.
     func find(_ name: String) throws -> HubRecord? {
         guard Keys.fits(name) else { return nil }
-        guard let value = try txn.value(forKey: Keys.hub(name), in: dbi) else { return nil }
-        return try HubRecord(name: name, decoding: value)
+        if let value = try txn.value(forKey: Keys.hub(name), in: dbi) {
+            return try HubRecord(name: name, decoding: value)
+        }
+        return try all().first { Names.same($0.name, name) }
     }
 
     /// The hub called `name`; throws `HubError.hubNotFound` when there is none.

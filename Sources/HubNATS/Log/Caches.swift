@@ -1,7 +1,7 @@
 import Foundation
 import HubCore
 
-/// Hub records this process read recently, by exact name. Thread-safe.
+/// Hub records this process read recently, by folded name. Thread-safe.
 ///
 /// Reads and publishes look a hub up on every call; a record younger than `ttlMillis` saves
 /// the round trip. Hub properties never change after creation except the schema binding,
@@ -13,19 +13,19 @@ final class HubCache: @unchecked Sendable {
 
     func find(_ name: String, now: Int64) -> HubRecord? {
         lock.withLock {
-            guard let entry = records[name], now - entry.at < HubCache.ttlMillis else {
-                return nil
-            }
+            guard let entry = records[Names.folded(name)],
+                  now - entry.at < HubCache.ttlMillis
+            else { return nil }
             return entry.record
         }
     }
 
     func store(_ record: HubRecord, now: Int64) {
-        lock.withLock { records[record.name] = (record, now) }
+        lock.withLock { records[Names.folded(record.name)] = (record, now) }
     }
 
     func forget(_ name: String) {
-        _ = lock.withLock { records.removeValue(forKey: name) }
+        _ = lock.withLock { records.removeValue(forKey: Names.folded(name)) }
     }
 }
 

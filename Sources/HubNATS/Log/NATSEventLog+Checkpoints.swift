@@ -13,7 +13,7 @@ extension NATSEventLog {
                 pattern = Naming.hubPrefix(record) + ".>"
             }
             return try checkpointsBucket.entries(matching: pattern)
-                .map { try CheckpointRecord.decode($0.value, hub: hub) }
+                .map { try CheckpointRecord.decode($0.value, hub: record.name) }
                 .sorted {
                     ($0.group, $0.partition) < ($1.group, $1.partition)
                 }
@@ -30,10 +30,10 @@ extension NATSEventLog {
             for checkpoint in checkpoints {
                 let record = try records[checkpoint.hub] ?? requireHub(checkpoint.hub)
                 records[checkpoint.hub] = record
-                try check(checkpoint, of: record)
+                let stored = try check(checkpoint, of: record)
                 writes.append(
-                    (Naming.checkpointKey(record, checkpoint.group, checkpoint.partition),
-                     RecordJSON.encode(CheckpointRecord.json(checkpoint))))
+                    (Naming.checkpointKey(record, stored.group, stored.partition),
+                     RecordJSON.encode(CheckpointRecord.json(stored))))
             }
             for (key, value) in writes { try checkpointsBucket.put(key, value) }
         }
@@ -50,12 +50,13 @@ extension NATSEventLog {
             for partition in partitions ?? [] {
                 try record.properties.check(partition: partition)
             }
+            var stored: [Checkpoint] = []
             for checkpoint in checkpoints {
                 precondition(
-                    checkpoint.hub == hub && checkpoint.group == group,
+                    Names.same(checkpoint.hub, hub) && Names.same(checkpoint.group, group),
                     "checkpoint of \(checkpoint.hub)/\(checkpoint.group) in a reset of"
                         + " \(hub)/\(group)")
-                try check(checkpoint, of: record)
+                stored.append(try check(checkpoint, of: record))
             }
             // Only keys that exist are removed: removing writes a marker even for a missing key.
             let removed = partitions.map(Set.init)
@@ -66,7 +67,7 @@ extension NATSEventLog {
                     try checkpointsBucket.remove(entry.key)
                 }
             }
-            for checkpoint in checkpoints {
+            for checkpoint in stored {
                 try checkpointsBucket.put(
                     Naming.checkpointKey(record, group, checkpoint.partition),
                     RecordJSON.encode(CheckpointRecord.json(checkpoint)))
@@ -74,8 +75,11 @@ extension NATSEventLog {
         }
     }
 
-    private func check(_ checkpoint: Checkpoint, of record: HubRecord) throws {
-        try requireGroup(record, checkpoint.group)
+    /// `checkpoint` under the names its hub and group were created with, once checked.
+    private func check(_ checkpoint: Checkpoint, of record: HubRecord) throws -> Checkpoint {
+        var stored = checkpoint
+        stored.hub = record.name
+        stored.group = try requireGroup(record, checkpoint.group)
         try record.properties.check(partition: checkpoint.partition)
         guard checkpoint.sequenceNumber >= 0 else {
             throw HubError.invalidSequenceNumber(checkpoint.sequenceNumber)
@@ -86,5 +90,6 @@ extension NATSEventLog {
                 hub: record.name, partition: checkpoint.partition,
                 sequenceNumber: checkpoint.sequenceNumber, last: state.lastSequenceNumber)
         }
+        return stored
     }
 }

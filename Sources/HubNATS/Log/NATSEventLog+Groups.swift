@@ -6,15 +6,15 @@ extension NATSEventLog {
         try Names.validateGroup(name)
         return try perform("create consumer group '\(name)' of hub '\(hub)'") {
             let record = try requireHub(hub)
-            let group = ConsumerGroup(hub: hub, name: name, createdAt: options.clock())
+            let group = ConsumerGroup(hub: record.name, name: name, createdAt: options.clock())
             let key = Naming.groupKey(record, name)
             guard try groupsBucket.create(key, RecordJSON.encode(GroupRecord.json(group))) else {
                 guard let entry = try groupsBucket.get(key) else {
-                    throw HubError.groupExists(hub: hub, group: name)
+                    throw HubError.groupExists(hub: record.name, group: name)
                 }
-                let existing = try GroupRecord.decode(entry.value, hub: hub).name
+                let existing = try GroupRecord.decode(entry.value, hub: record.name).name
                 throw existing == name
-                    ? HubError.groupExists(hub: hub, group: name)
+                    ? HubError.groupExists(hub: record.name, group: name)
                     : HubError.nameTakenInOtherCase(
                         kind: "consumer group", name: name, existing: existing)
             }
@@ -33,8 +33,8 @@ extension NATSEventLog {
     public func deleteConsumerGroup(hub: String, name: String) throws {
         try perform("delete consumer group '\(name)' of hub '\(hub)'") {
             let record = try requireHub(hub)
-            if name == Names.defaultConsumerGroup {
-                throw HubError.defaultGroupIsPermanent(hub: hub)
+            if Names.same(name, Names.defaultConsumerGroup) {
+                throw HubError.defaultGroupIsPermanent(hub: record.name)
             }
             try requireGroup(record, name)
             let key = Naming.groupKey(record, name)
@@ -51,10 +51,13 @@ extension NATSEventLog {
             .sorted { Array($0.name.utf8).lexicographicallyPrecedes($1.name.utf8) }
     }
 
-    /// Throws `groupNotFound` unless the hub has a group called exactly `name`.
-    func requireGroup(_ record: HubRecord, _ name: String) throws {
-        guard let entry = try groupsBucket.get(Naming.groupKey(record, name)),
-              try GroupRecord.decode(entry.value, hub: record.name).name == name
-        else { throw HubError.groupNotFound(hub: record.name, group: name) }
+    /// The name the hub's group called `name` in any case was created with (its key holds
+    /// the folded name); throws `groupNotFound` when the hub has no such group.
+    @discardableResult
+    func requireGroup(_ record: HubRecord, _ name: String) throws -> String {
+        guard let entry = try groupsBucket.get(Naming.groupKey(record, name)) else {
+            throw HubError.groupNotFound(hub: record.name, group: name)
+        }
+        return try GroupRecord.decode(entry.value, hub: record.name).name
     }
 }

@@ -86,7 +86,7 @@ extension NATSEventLog {
         try perform("delete hub '\(name)'") {
             let record = try requireHub(name)
             try hubsBucket.remove(Naming.hubKey(name))
-            hubCache.forget(name)
+            hubCache.forget(record.name)
             try removeStreams(record)
             let prefix = Naming.hubPrefix(record) + ".>"
             for entry in try checkpointsBucket.entries(matching: prefix) {

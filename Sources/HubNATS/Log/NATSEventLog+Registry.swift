@@ -116,7 +116,6 @@ extension NATSEventLog: SchemaRegistry {
             for _ in 0..<NATSEventLog.maxRegisterAttempts {
                 guard let entry = try hubsBucket.get(key) else { throw HubError.hubNotFound(hub) }
                 var record = try HubRecord(bytes: entry.value)
-                guard record.name == hub else { throw HubError.hubNotFound(hub) }
                 record.properties.schema = binding
                 let value = RecordJSON.encode(record.json)
                 if try hubsBucket.update(key, value, revision: entry.revision) {

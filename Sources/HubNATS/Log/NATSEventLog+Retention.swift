@@ -12,7 +12,7 @@ extension NATSEventLog {
             let record = try requireHub(hub)
             let (cutoff, overflow) = now.subtractingReportingOverflow(
                 record.properties.retentionMillis)
-            guard !overflow else { return PurgeResult(hub: hub, purged: [:]) }
+            guard !overflow else { return PurgeResult(hub: record.name, purged: [:]) }
             var purged: [Int: Int64] = [:]
             for partition in 0..<record.properties.partitionCount {
                 let state = try partitionState(record, partition).state
@@ -23,7 +23,7 @@ extension NATSEventLog {
                 try jetStream.purge(stream(record, partition), before: UInt64(keep + 1))
                 purged[partition] = keep - state.firstSequenceNumber
             }
-            return PurgeResult(hub: hub, purged: purged)
+            return PurgeResult(hub: record.name, purged: purged)
         }
     }
 }

@@ -204,13 +204,13 @@ public final class NATSEventLog: EventLog, @unchecked Sendable {
         }
     }
 
-    /// The hub record called exactly `name`, from the cluster; `hubNotFound` when none.
+    /// The hub record called `name` in any case (its key is the folded name), from the
+    /// cluster; `hubNotFound` when none.
     func requireHub(_ name: String) throws -> HubRecord {
         guard let entry = try hubsBucket.get(Naming.hubKey(name)) else {
             throw HubError.hubNotFound(name)
         }
         let record = try HubRecord(bytes: entry.value)
-        guard record.name == name else { throw HubError.hubNotFound(name) }
         hubCache.store(record, now: MonotonicClock.millis())
         return record
     }

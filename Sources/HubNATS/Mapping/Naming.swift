@@ -1,3 +1,5 @@
+import HubCore
+
 /// The names hubsh gives its JetStream streams, subjects and key-value entries.
 ///
 /// Every hub gets an incarnation id when it is created; its streams and the keys of its
@@ -31,14 +33,14 @@ struct Naming {
     var checkpointsBucket: String { "hubsh_\(namespace)_checkpoints" }
     var schemasBucket: String { "hubsh_\(namespace)_schemas" }
 
-    /// The key of a hub record: its lowercased name as one token.
+    /// The key of a hub record: its folded name as one token, so it is found in any case.
     static func hubKey(_ name: String) -> String {
-        name.lowercased().replacingOccurrences(of: ".", with: "/")
+        Names.folded(name).replacingOccurrences(of: ".", with: "/")
     }
 
     /// A group name as one key token: lowercased, `$` written as `=`, `.` as `/`.
     static func groupToken(_ name: String) -> String {
-        name.lowercased().replacingOccurrences(of: "$", with: "=")
+        Names.folded(name).replacingOccurrences(of: "$", with: "=")
             .replacingOccurrences(of: ".", with: "/")
     }
 

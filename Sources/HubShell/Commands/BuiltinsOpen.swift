@@ -10,6 +10,9 @@ enum BuiltinsOpen {
                     + " nats://HOST:PORT[,HOST:PORT...][/NAMESPACE] for a NATS JetStream"
                     + " cluster. A relative directory is found from the sourcing script's"
                     + " folder, or from the working directory at the prompt.",
+                "A data directory that holds no namespace yet starts a new, empty one, and the"
+                    + " output says so. A missing directory is created, but not a missing parent:"
+                    + " that is more often a typo.",
                 "The engine used before is closed once the new one is open; when opening fails,"
                     + " the shell stays on the one it had. The prompt shows the new namespace.",
             ],
@@ -44,11 +47,13 @@ enum BuiltinsOpen {
                         ("target", .string(target.description)),
                         ("namespace", .string(context.log.namespace)),
                         ("label", .string(context.engineLabel)),
+                        ("new", .bool(context.engine.isNew)),
                     ]))
             } else {
+                let new = context.engine.isNew ? ", new and empty" : ""
                 context.output.line(
                     "opened '\(context.engineLabel)' (\(engineName(target)):"
-                        + " \(target.description))")
+                        + " \(target.description)\(new))")
             }
         })
 

@@ -28,15 +28,15 @@ enum GroupCommands {
             let name = arguments.string(at: 1)
             if arguments.has("--if-not-exists"),
                let existing = try context.log.consumerGroups(hub: hub).first(where: {
-                   $0.name.lowercased() == name.lowercased()
+                   Names.same($0.name, name)
                })
             {
                 if context.output.wantsJSON(arguments) {
                     context.output.json(json(existing))
                 } else {
                     context.output.line(
-                        "consumer group '\(existing.name)' already exists on hub '\(hub)'; left"
-                            + " as it is")
+                        "consumer group '\(existing.name)' already exists on hub"
+                            + " '\(existing.hub)'; left as it is")
                 }
                 return
             }

@@ -65,16 +65,17 @@ enum HubCommands {
                 spec.maxEventSize = bytes
             }
             // Names are case-insensitive, so `X` exists when `x` does.
-            let folded = spec.name.lowercased()
             if arguments.has("--if-not-exists"),
                let existing = try context.log.hubs().first(where: {
-                   $0.name.lowercased() == folded
+                   Names.same($0.name, spec.name)
                })
             {
                 if context.output.wantsJSON(arguments) {
                     context.output.json(HubJSON.properties(existing))
-                } else {
-                    context.output.line("hub '\(existing.name)' already exists; left as it is")
+                }
+                let settings = differences(existing, spec: spec, arguments: arguments)
+                if !context.output.wantsJSON(arguments) || !settings.existing.isEmpty {
+                    settings.report(to: context.output)
                 }
                 return
             }
@@ -90,6 +91,28 @@ enum HubCommands {
                         + " \(ByteSize.format(Int64(hub.maxEventSize)))")
             }
         })
+
+    /// How `existing` differs from the settings `hub create` was given.
+    static func differences(_ existing: HubProperties, spec: HubSpec, arguments: Arguments)
+        -> ExistingSettings
+    {
+        var settings = ExistingSettings("hub '\(existing.name)'")
+        let given = { (flag: String) in arguments.has(flag) }
+        settings.compare(
+            existing.partitionCount, asked: given("--partitions") ? spec.partitionCount : nil,
+            describe: { "\($0) partition\($0 == 1 ? "" : "s")" }, askedText: { "\($0)" })
+        settings.compare(
+            existing.retentionMillis, asked: given("--retention") ? spec.retentionMillis : nil,
+            describe: { "retention \(Retention.format($0))" }, askedText: Retention.format)
+        settings.compare(
+            existing.maxEventSize, asked: given("--max-event-size") ? spec.maxEventSize : nil,
+            describe: { "max event size \(ByteSize.format(Int64($0)))" },
+            askedText: { ByteSize.format(Int64($0)) })
+        settings.compare(
+            existing.replicas, asked: given("--replicas") ? spec.replicas : nil,
+            describe: { "\($0) replica\($0 == 1 ? "" : "s")" }, askedText: { "\($0)" })
+        return settings
+    }
 
     static let list = Command(
         CommandSpec(
@@ -230,7 +253,8 @@ enum HubCommands {
             positionals: [Positional("NAME", "the hub", completion: .hub)],
             examples: ["hub delete orders"]),
         run: { arguments, context in
-            let name = arguments.string(at: 0)
+            // The hub as it was created: names are found in any case.
+            let name = try context.log.hub(named: arguments.string(at: 0)).name
             try context.log.deleteHub(named: name)
             if context.output.wantsJSON(arguments) {
                 context.output.json(.object([("deleted", .string(name))]))

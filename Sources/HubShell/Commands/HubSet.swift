@@ -41,26 +41,47 @@ enum HubSet {
             _ = try context.schemas.compiled(latest, registry: registry)
         }
         if binding?.onInvalid == .deadletter {
-            let name = SchemaBinding.deadLetterHub(of: hub.name)
-            if try !context.log.hubs().contains(where: { $0.name == name }) {
-                _ = try context.log.createHub(DeadLetter.hubSpec(for: hub))
-                context.output.note("created dead-letter hub '\(name)'")
-            }
+            try prepareDeadLetterHub(for: hub, context: context)
         }
-        let updated = try registry.setSchemaBinding(hub: hub.name, binding)
+        let unchanged = hub.schema == binding
+        let updated = unchanged ? hub : try registry.setSchemaBinding(hub: hub.name, binding)
         if context.output.wantsJSON(arguments) {
             context.output.json(.object([
                 ("hub", .string(updated.name)), ("schema", HubSet.json(updated.schema)),
             ]))
         } else if let binding {
             context.output.line(
-                "hub '\(hub.name)' validates events against '\(binding.qualifiedName)';"
-                    + " invalid events are "
+                "hub '\(hub.name)' \(unchanged ? "already validates" : "validates") events"
+                    + " against '\(binding.qualifiedName)'; invalid events are "
                     + (binding.onInvalid == .reject
-                        ? "refused" : "sent to '\(SchemaBinding.deadLetterHub(of: hub.name))'"))
+                        ? "refused" : "sent to '\(SchemaBinding.deadLetterHub(of: hub.name))'")
+                    + (unchanged ? "; unchanged" : ""))
         } else {
-            context.output.line("hub '\(hub.name)' no longer validates events")
+            context.output.line(
+                unchanged
+                    ? "hub '\(hub.name)' validates no events; unchanged"
+                    : "hub '\(hub.name)' no longer validates events")
         }
+    }
+
+    /// Creates `hub`'s dead-letter hub when it is missing, and refuses one that cannot hold
+    /// `hub`'s invalid events (see `DeadLetter.misfit`): a hub of that name made by hand, say
+    /// with fewer partitions, would fail publishes to the partitions it lacks.
+    static func prepareDeadLetterHub(for hub: HubProperties, context: ShellContext) throws {
+        let name = SchemaBinding.deadLetterHub(of: hub.name)
+        let existing: HubProperties
+        do {
+            existing = try context.log.hub(named: name)
+        } catch HubError.hubNotFound {
+            _ = try context.log.createHub(DeadLetter.hubSpec(for: hub))
+            context.output.note("created dead-letter hub '\(name)'")
+            return
+        }
+        guard let problem = DeadLetter.misfit(existing, for: hub) else { return }
+        throw CommandFailure(
+            "hub '\(existing.name)' cannot be the dead-letter hub of '\(hub.name)': it \(problem);"
+                + " delete it ('hub delete \(existing.name)') to have one made that fits, or"
+                + " create it with \(DeadLetter.createFlags(for: hub))")
     }
 
     /// The binding the flags ask for; nil for `--no-schema`.

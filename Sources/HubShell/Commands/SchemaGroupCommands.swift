@@ -58,8 +58,21 @@ enum SchemaGroupCommands {
             {
                 if context.output.wantsJSON(arguments) {
                     context.output.json(SchemaJSON.group(existing))
-                } else {
-                    context.output.line("schema group '\(name)' already exists; left as it is")
+                }
+                var settings = ExistingSettings("schema group '\(name)'")
+                settings.compare(
+                    existing.format, asked: format, describe: { "format \($0.rawValue)" },
+                    askedText: \.rawValue)
+                settings.compare(
+                    existing.compatibility,
+                    asked: arguments.has("--compatibility") ? mode : nil,
+                    describe: { "compatibility \($0.rawValue)" }, askedText: \.rawValue)
+                settings.compare(
+                    existing.assertFormats, asked: arguments.has("--assert-formats") ? true : nil,
+                    describe: { $0 ? "formats asserted" : "formats not asserted" },
+                    askedText: { _ in "--assert-formats" })
+                if !context.output.wantsJSON(arguments) || !settings.existing.isEmpty {
+                    settings.report(to: context.output)
                 }
                 return
             }

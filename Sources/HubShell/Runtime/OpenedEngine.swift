@@ -11,17 +11,22 @@ public struct OpenedEngine: Sendable {
     public let label: String
     /// What was opened; nil when a test hands the shell a bare log.
     public let target: EngineTarget?
+    /// The engine holds no namespace there yet: this open starts a new, empty one (a data
+    /// directory with no store in it, maybe just created). `open` says so, so that a mistyped
+    /// path does not pass for the namespace a person meant.
+    public let isNew: Bool
     /// Ends this process's use of the engine: closes the store or the connection. Called once,
     /// on the shell's thread, when `open` replaces the engine; hubsh exiting need not call it.
     public let close: @Sendable () -> Void
 
     public init(
-        log: EventLog, label: String, target: EngineTarget?,
+        log: EventLog, label: String, target: EngineTarget?, isNew: Bool = false,
         close: @escaping @Sendable () -> Void = {}
     ) {
         self.log = log
         self.label = label
         self.target = target
+        self.isNew = isNew
         self.close = close
     }
 }

@@ -61,6 +61,40 @@ enum DeadLetter {
         event.properties.last { $0.0 == name }?.1
     }
 
+    /// What keeps `deadLetter` from holding the invalid events of `origin`, or nil when it fits:
+    /// `has 2 partitions, not 8; keeps events 1d, not at least 30d`.
+    ///
+    /// An event keeps its partition in the dead-letter hub, so the partition counts must be
+    /// equal; the retention must be at least the 30 days promised; and an event as large as
+    /// `origin` takes must fit.
+    static func misfit(_ deadLetter: HubProperties, for origin: HubProperties) -> String? {
+        let wanted = hubSpec(for: origin)
+        var problems: [String] = []
+        if deadLetter.partitionCount != wanted.partitionCount {
+            let count = deadLetter.partitionCount
+            problems.append(
+                "has \(count) partition\(count == 1 ? "" : "s"), not \(wanted.partitionCount)")
+        }
+        if deadLetter.retentionMillis < minimumRetention {
+            problems.append(
+                "keeps events \(Retention.format(deadLetter.retentionMillis)), not at least"
+                    + " \(Retention.format(minimumRetention))")
+        }
+        if deadLetter.maxEventSize < origin.maxEventSize {
+            problems.append(
+                "takes events of at most \(ByteSize.format(Int64(deadLetter.maxEventSize))),"
+                    + " less than '\(origin.name)' does")
+        }
+        return problems.isEmpty ? nil : problems.joined(separator: "; ")
+    }
+
+    /// The `hub create` flags that make a dead-letter hub that fits `origin`.
+    static func createFlags(for origin: HubProperties) -> String {
+        let spec = hubSpec(for: origin)
+        return "--partitions \(spec.partitionCount) --retention"
+            + " \(Retention.format(spec.retentionMillis)) --max-event-size \(spec.maxEventSize)"
+    }
+
     /// The spec of `hub`'s dead-letter hub: same partitions, long retention, room for the
     /// added properties.
     static func hubSpec(for hub: HubProperties) -> HubSpec {

@@ -15,7 +15,8 @@ struct SchemaEnforcement {
     var partitions: [Int?]?
     /// Dead-letter records, each with the partition its event named, if any.
     var deadLetters: [(event: EventData, partition: Int?)] = []
-    var deadLetterHub: String?
+    /// The hub the events were published to, when some of them go to its dead-letter hub.
+    var origin: HubProperties?
 
     /// How many errors a refusal shows in its message.
     static let shownErrors = 3
@@ -59,9 +60,7 @@ struct SchemaEnforcement {
         if !invalid.isEmpty && binding.onInvalid == .reject {
             throw refusal(invalid, total: events.count, schema: version, hub: hub.name)
         }
-        if !result.deadLetters.isEmpty {
-            result.deadLetterHub = SchemaBinding.deadLetterHub(of: hub.name)
-        }
+        if !result.deadLetters.isEmpty { result.origin = hub }
         return result
     }
 
@@ -110,16 +109,48 @@ struct SchemaEnforcement {
 
     /// Appends the dead-letter records to the dead-letter hub, in as few batches as fit its
     /// maximum size; returns how many landed.
+    ///
+    /// The dead-letter hub is checked first: it may have been deleted, or deleted and made
+    /// again smaller, since `hub set` bound it. Either refuses the publish with one line about
+    /// the dead-letter hub, never one about a partition the publisher did not name.
     func appendDeadLetters(durability: Durability, context: ShellContext) throws -> Int {
-        guard let name = deadLetterHub, !deadLetters.isEmpty else { return 0 }
-        let hub = try context.log.hub(named: name)
-        let routed = try context.router.route(
-            deadLetters.map(\.event), hub: hub, partitions: deadLetters.map(\.partition))
-        var landed = 0
-        for batch in try Publish.batches(routed, hub: hub, maxCount: nil) {
-            landed += try context.log.append(hub: name, batch: batch, durability: durability).count
+        guard let origin, !deadLetters.isEmpty else { return 0 }
+        let name = SchemaBinding.deadLetterHub(of: origin.name)
+        do {
+            let hub = try context.log.hub(named: name)
+            if let problem = DeadLetter.misfit(hub, for: origin) {
+                throw SchemaEnforcement.unusable(origin, "it \(problem)")
+            }
+            let routed = try context.router.route(
+                deadLetters.map(\.event), hub: hub, partitions: deadLetters.map(\.partition))
+            var landed = 0
+            for batch in try Publish.batches(routed, hub: hub, maxCount: nil) {
+                landed += try context.log.append(hub: name, batch: batch, durability: durability)
+                    .count
+            }
+            return landed
+        } catch HubError.hubNotFound(let missing) where Names.same(missing, name) {
+            throw SchemaEnforcement.unusable(origin, "it no longer exists", missing: true)
+        } catch HubError.partitionNotFound(let hub, _, let count) where Names.same(hub, name) {
+            throw SchemaEnforcement.unusable(
+                origin, "it has \(count) partition\(count == 1 ? "" : "s") now, not"
+                    + " \(origin.partitionCount)")
         }
-        return landed
+    }
+
+    /// The refusal of a publish whose invalid events cannot go to the dead-letter hub.
+    static func unusable(_ origin: HubProperties, _ problem: String, missing: Bool = false)
+        -> CommandFailure
+    {
+        let name = SchemaBinding.deadLetterHub(of: origin.name)
+        let rebind = origin.schema.map {
+            "hub set \(origin.name) --schema \($0.qualifiedName) --on-invalid deadletter"
+        } ?? "hub set \(origin.name)"
+        return CommandFailure(
+            "invalid events of hub '\(origin.name)' cannot go to dead-letter hub '\(name)': "
+                + "\(problem); the publish stopped before appending these events ("
+                + (missing ? "" : "delete '\(name)', then ") + "run '\(rebind)' to make one"
+                + " that fits)")
     }
 
     /// Tells a person how many events of a publish went to the dead-letter hub, if any.

@@ -104,8 +104,8 @@ final class OpenCommandTests: XCTestCase {
         XCTAssertEqual(shell.runScript("open --json nats://a:1/ns", file: nil), 0, stderr.text)
         XCTAssertEqual(
             stdout.text,
-            #"{"engine":"nats","target":"nats://a:1/ns","namespace":"test","label":"nats:ns"}"#
-                + "\n")
+            #"{"engine":"nats","target":"nats://a:1/ns","namespace":"test","label":"nats:ns","#
+                + #""new":false}"# + "\n")
     }
 
     func testAShellWithoutAnOpenerSaysSo() {
