@@ -21,17 +21,23 @@ static void on_termination(int signo) {
     interrupted = 1;
 }
 
+/* Makes `handler` catch `signo`, without SA_RESTART, so that a blocking read the signal
+   interrupts returns EINTR and the shell can look at the flag the handler set. */
+static void install(int signo, void (*handler)(int)) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = handler;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    sigaction(signo, &action, NULL);
+}
+
 /* Installs on_termination for `signo` unless the signal is ignored (nohup ignores SIGHUP,
    and a hangup must then stay harmless); saves the action it replaces in `saved`. */
 static void catch_unless_ignored(int signo, struct sigaction *saved) {
     sigaction(signo, NULL, saved);
     if (saved->sa_handler == SIG_IGN) return;
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = on_termination;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = 0;
-    sigaction(signo, &action, NULL);
+    install(signo, on_termination);
 }
 
 void hubsh_catch_termination(void) {
@@ -60,12 +66,7 @@ void hubsh_end_by_termination(void) {
 }
 
 void hubsh_install_sigint_handler(void) {
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = on_sigint;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = 0;
-    sigaction(SIGINT, &action, NULL);
+    install(SIGINT, on_sigint);
 }
 
 void hubsh_default_sigint(void) {
