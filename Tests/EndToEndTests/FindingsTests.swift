@@ -148,13 +148,37 @@ final class FindingsTests: XCTestCase {
                       result.stderr)
     }
 
-    func testConsumeWarnsWhenAnotherConsumerJustCheckpointed() {
+    func testConsumeWarnsWhenAConsumerStillRunningJustCheckpointed() throws {
         hubsh.script("hub create shared --partitions 1; group create shared g; publish shared x")
-        hubsh.script("consume shared --group g")
+        let first = hubsh.start(["-c", "consume shared --group g --follow --timeout 60s"])
+        defer { first.interrupt(); _ = hubsh.finish(first) }
+        try waitForCheckpoint(hub: "shared", group: "g")
+
         hubsh.script("publish shared y")
         let second = hubsh.script("consume shared --group g")
         XCTAssertEqual(second.status, 0, second.stderr)
         XCTAssertTrue(second.stderr.contains("was checkpointed"), second.stderr)
+        XCTAssertTrue(second.stderr.contains(":\(first.processIdentifier);"), second.stderr)
+    }
+
+    func testConsumeDoesNotWarnAboutAConsumerThatHasExited() {
+        hubsh.script("hub create done --partitions 1; group create done g; publish done x")
+        hubsh.script("consume done --group g --max 2")
+        hubsh.script("publish done y")
+        let second = hubsh.script("consume done --group g --max 2")
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertFalse(second.stderr.contains("warning"), second.stderr)
+        XCTAssertTrue(second.stderr.contains("consumed 1 event"), second.stderr)
+    }
+
+    /// Waits until `group` has a checkpoint on `hub`, for at most 30 seconds.
+    private func waitForCheckpoint(hub: String, group: String) throws {
+        for _ in 0..<300 {
+            let rows = hubsh.script("checkpoint list \(hub) \(group) --json").jsonLines()
+            if rows.contains(where: { $0["sequenceNumber"] is Int }) { return }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        throw XCTSkip("the first consumer wrote no checkpoint within 30 seconds")
     }
 
     func testCtrlCWhilePublishReadsStandardInputStopsWith130() {

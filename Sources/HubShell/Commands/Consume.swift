@@ -96,15 +96,17 @@ enum Consume {
 /// How recent another owner's checkpoint must be for `consume` to warn that it may still run.
 let recentCheckpointMillis: Int64 = 30_000
 
-/// Warns when another consumer wrote checkpoints of this group moments ago. hubsh does not
-/// balance partitions between the consumers of a group: two running at once would each
-/// receive every event, and the last one to checkpoint wins.
+/// Warns when another consumer wrote checkpoints of this group moments ago and may still run.
+/// hubsh does not balance partitions between the consumers of a group: two running at once
+/// would each receive every event, and the last one to checkpoint wins. A consumer of this
+/// host whose process has exited cannot be running, so it raises no warning.
 func warnAboutOtherConsumers(
     _ progress: [ConsumerProgress], group: String, context: ShellContext
 ) {
     let now = Timestamp.now()
     let recent = progress.compactMap(\.checkpoint).filter {
         $0.owner != context.owner && now - $0.updatedAt < recentCheckpointMillis
+            && CheckpointOwner.mightBeRunning($0.owner)
     }
     guard let latest = recent.max(by: { $0.updatedAt < $1.updatedAt }) else { return }
     let seconds = max(0, now - latest.updatedAt) / 1000
