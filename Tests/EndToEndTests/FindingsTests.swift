@@ -192,6 +192,24 @@ final class FindingsTests: XCTestCase {
         XCTAssertEqual(hubsh.script("read stdin --json").jsonLines().count, 0)
     }
 
+    func testCtrlCDuringAPublishSaysHowManyOfTheAskedEventsWentOut() throws {
+        hubsh.script("hub create many --partitions 2")
+        let process = hubsh.start(
+            ["--json", "-c", "publish many --count 1000000 --rate 1000/s --no-sync x"])
+        Thread.sleep(forTimeInterval: 1)
+        kill(process.processIdentifier, SIGINT)
+        let result = hubsh.finish(process)
+
+        XCTAssertEqual(result.status, 130, result.stderr)
+        let last = try XCTUnwrap(result.jsonLines().last, result.stdout)
+        XCTAssertEqual(last["interrupted"] as? Bool, true)
+        XCTAssertEqual(last["requested"] as? Int, 1_000_000)
+        let published = try XCTUnwrap(last["published"] as? Int)
+        XCTAssertEqual(published, result.jsonLines().count - 1)
+        XCTAssertTrue(result.stderr.contains("stopped early: "), result.stderr)
+        XCTAssertTrue(result.stderr.contains(" of 1,000,000 events published"), result.stderr)
+    }
+
     func testHugeRetentionIsAUsageErrorNotACrash() {
         let result = hubsh.script("hub create x --retention 106751991167d106751991167d")
         XCTAssertEqual(result.status, 2, result.stderr)

@@ -115,6 +115,22 @@ final class InteractiveTests: XCTestCase {
         XCTAssertEqual(try shell.waitForExit(), 4)
     }
 
+    func testCtrlCDuringAPublishSaysItStoppedEarlyOnALineAfterTheCaret() throws {
+        let shell = try startShell()
+        shell.send("hub create stopped --partitions 2\r")
+        try shell.expectPrompt()
+        shell.send("publish stopped --count 100000000 --no-sync x\r")
+        Thread.sleep(forTimeInterval: 1)
+        shell.send("\u{03}")
+        let seen = try shell.expect(" of 100,000,000 events published")
+        XCTAssertTrue(seen.contains("stopped early: "), seen)
+        XCTAssertFalse(seen.contains("^CPARTITION"), seen)
+        XCTAssertTrue(seen.contains("\nPARTITION"), seen)
+        try shell.expectPrompt()
+        shell.send("exit 0\r")
+        XCTAssertEqual(try shell.waitForExit(), 0)
+    }
+
     func testCtrlCAtThePromptDropsTheHalfTypedLine() throws {
         let shell = try startShell()
         shell.send("echo zzz")

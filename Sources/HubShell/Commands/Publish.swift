@@ -114,9 +114,16 @@ enum Publish {
         var deadLettered = 0
         let paceStart = Timestamp.now()
         defer {
+            let stoppedEarly = context.isInterrupted && summary.count < input.total
+            // The terminal echoed ^C without a line break: start what follows on a line of its own.
+            if stoppedEarly { context.output.endInterruptedLine() }
             SchemaEnforcement.noteDeadLetters(deadLettered, hub: hub.name, context: context)
             if !summary.isEmpty {
                 report(summary, hub: hub.name, json: json, context: context)
+            }
+            if stoppedEarly {
+                reportStoppedEarly(
+                    published: summary.count, asked: input.total, json: json, context: context)
             }
             if durability == .noSync && !summary.isEmpty {
                 context.output.note(
@@ -279,6 +286,22 @@ enum Publish {
         }
         if !current.isEmpty { batches.append(current) }
         return batches
+    }
+
+    /// Says that Ctrl-C stopped a publish before all its events went out: a note for a person,
+    /// and for scripts a last JSON line `{"interrupted":true,"published":N,"requested":M}`.
+    static func reportStoppedEarly(
+        published: Int, asked: Int, json: Bool, context: ShellContext
+    ) {
+        if json {
+            context.output.json(.object([
+                ("interrupted", .bool(true)), ("published", .int(published)),
+                ("requested", .int(asked)),
+            ]))
+        }
+        context.output.note(
+            "stopped early: \(Figures.grouped(published)) of \(Figures.grouped(asked)) events"
+                + " published")
     }
 
     static func report(

@@ -101,6 +101,17 @@ public final class Output: @unchecked Sendable {
         }
     }
 
+    /// Ends the line on which the terminal echoed `^C`, so that what a stopped command prints
+    /// next starts a line of its own. Writes nothing when neither stdout nor stderr is a
+    /// terminal: no echo reaches a pipe or a file.
+    public func endInterruptedLine() {
+        if isTerminal {
+            standardOutput.write("\n")
+        } else if errorIsTerminal {
+            standardError.write("\n")
+        }
+    }
+
     // MARK: - Diagnostics (stderr)
 
     /// Information for a person, such as a summary after a table; never parsed by scripts.
