@@ -81,6 +81,22 @@ final class PublishReadTests: XCTestCase {
                        [0x00, 0xFF, 0x0A, 0x0D, 0x00])
     }
 
+    func testBodiesThatAreNotPrintableTextShowAsHexAndTextShowsAsText() {
+        hubsh.script("hub create shown --partitions 1")
+        // A control character in valid UTF-8 (an Avro string's length byte), then a NUL byte,
+        // an escape sequence, and last a text of two lines with CRLF.
+        for hex in ["0278", "027800", "1b5b326a", "6f6e650d0a74776f"] {
+            hubsh.script("publish shown --hex \(hex)")
+        }
+        let text = hubsh.script("read shown").stdout
+        let bodies = text.split(separator: "\n").filter { $0.hasPrefix("  ") }
+        XCTAssertEqual(
+            bodies,
+            ["  <2 bytes binary> 02 78", "  <3 bytes binary> 02 78 00",
+             "  <4 bytes binary> 1b 5b 32 6a", "  one", "  two"],
+            text)
+    }
+
     func testPositionsSelectTheRightEvents() {
         hubsh.script("hub create pos --partitions 1; publish pos --count 10 x")
         func sequences(_ from: String, _ extra: String = "") -> [Int] {

@@ -60,7 +60,7 @@ enum DeadLetterList {
     /// shows all of it.
     static func preview(_ body: [UInt8]) -> String {
         let limit = 200
-        guard let text = BodyText.utf8(body) else { return BodyText.hex(body) }
+        guard let text = BodyText.printable(body) else { return BodyText.binary(body) }
         let line = Visible.text(text)
         guard line.count > limit else { return line }
         return String(line.prefix(limit)) + "… (\(ByteSize.format(Int64(body.count))) in all)"

@@ -55,6 +55,31 @@ enum BodyText {
         return String(validating: body, as: UTF8.self)
     }
 
+    /// The body as text to print for a person, when it is printable UTF-8: valid UTF-8 whose
+    /// only control characters are tabs and line breaks (`\n`, or `\r\n`). Every other body,
+    /// text with an escape or NUL byte included, is shown by `binary` instead: one rule for
+    /// `read`, `tail`, `consume` and `deadletter list`, so the same bytes always look the same.
+    static func printable(_ body: [UInt8]) -> String? {
+        for (index, byte) in body.enumerated() where byte < 0x20 || byte == 0x7F {
+            switch byte {
+            case 0x09, 0x0A: continue
+            case 0x0D where index + 1 < body.count && body[index + 1] == 0x0A: continue
+            default: return nil
+            }
+        }
+        guard let text = String(validating: body, as: UTF8.self) else { return nil }
+        // C1 controls (U+0080-U+009F) are valid UTF-8 but act as controls on some terminals.
+        guard !text.unicodeScalars.contains(where: { (0x80..<0xA0).contains($0.value) }) else {
+            return nil
+        }
+        return text
+    }
+
+    /// `<3 bytes binary> 02 78 00`: a body that is not printable UTF-8, for a person.
+    static func binary(_ body: [UInt8]) -> String {
+        "<\(body.count) byte\(body.count == 1 ? "" : "s") binary> \(hex(body))"
+    }
+
     /// `00 ff 0a`: for showing binary bodies to a person.
     static func hex(_ body: [UInt8], limit: Int = 64) -> String {
         let shown = body.prefix(limit).map { byte -> String in

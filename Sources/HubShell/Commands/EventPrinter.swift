@@ -33,13 +33,10 @@ struct EventPrinter {
             header.append(output.style(.magenta, properties.joined(separator: " ")))
         }
         output.line(header.joined(separator: "  "))
-        if let text = BodyText.utf8(event.data.body) {
+        if let text = BodyText.printable(event.data.body) {
             output.line("  " + Visible.text(text, keepLines: true))
         } else {
-            output.line(
-                "  " + output.style(
-                    .yellow,
-                    "<\(event.data.body.count) bytes binary> \(BodyText.hex(event.data.body))"))
+            output.line("  " + output.style(.yellow, BodyText.binary(event.data.body)))
         }
     }
 }
@@ -57,6 +54,8 @@ enum Visible {
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x0A where keepLines: out += "\n  "
+            // Only a body's `\r\n` gets here with keepLines (see `BodyText.printable`).
+            case 0x0D where keepLines: continue
             case 0x09 where keepLines: out += "\t"
             case 0x00..<0x20, 0x7F, 0x80..<0xA0:
                 out += "\\u{" + String(scalar.value, radix: 16) + "}"
