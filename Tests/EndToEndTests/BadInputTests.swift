@@ -43,11 +43,27 @@ final class BadInputTests: XCTestCase {
 
     func testInvalidHubNameExplainsTheRule() {
         assertOneLine("hub create -bad-", status: 2, mentions: ["-bad-"])
-        assertOneLine("hub create 'bad name'", status: 1, mentions: ["invalid hub name", "' '"])
+        assertOneLine("hub create 'bad name'", status: 2, mentions: ["invalid hub name", "' '"])
     }
 
     func testInvalidGroupNameExplainsTheRule() {
-        assertOneLine("group create orders 'no/slash'", status: 1, mentions: ["consumer group"])
+        assertOneLine("group create orders 'no/slash'", status: 2, mentions: ["consumer group"])
+    }
+
+    func testMistakesInWhatWasTypedExitWith2AndRunTimeFailuresWith1() {
+        assertOneLine("publish orders --key k --partition 1 x", status: 2, mentions: ["not both"])
+        assertOneLine("schema group create 'a b' --format json", status: 2, mentions: ["' '"])
+        assertOneLine("read orders --from soon", status: 2, mentions: ["invalid position"])
+        assertOneLine("group create nosuch g", status: 1, mentions: ["'nosuch' does not exist"])
+    }
+
+    func testAScriptFileThatHubshCannotOpenIsAUsageError() {
+        let missing = hubsh.run(["-f", "/nonexistent/x.hsh"])
+        XCTAssertEqual(missing.status, 2, missing.stderr)
+        XCTAssertEqual(
+            missing.stderr, "error: script '/nonexistent/x.hsh' does not exist; check the path\n")
+        // Inside a run, a missing file is a command failing, as a missing hub is.
+        XCTAssertEqual(hubsh.script("source /nonexistent/x.hsh").status, 1)
     }
 
     func testUnknownFlagSuggestsTheIntendedOne() {

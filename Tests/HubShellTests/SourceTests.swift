@@ -69,7 +69,8 @@ final class SourceTests: XCTestCase {
         XCTAssertEqual(test.run("source /nonexistent/x.hsh"), 1)
         XCTAssertEqual(
             test.errors, "error: script '/nonexistent/x.hsh' does not exist; check the path\n")
-        XCTAssertEqual(test.shell.runScriptFile("/nonexistent/y.hsh"), 1)
+        // hubsh -f naming no script is a usage error; `source` failing is a command failing.
+        XCTAssertEqual(test.shell.runScriptFile("/nonexistent/y.hsh"), 2)
     }
 
     func testSourcingAnEmptyFileRunsNothingAndSucceeds() throws {

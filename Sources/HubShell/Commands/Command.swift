@@ -3,7 +3,8 @@ import HubCore
 /// A command: its spec and what it does.
 ///
 /// `run` executes on the shell's thread. It reports results through `context.output` and fails by
-/// throwing: a `UsageError` (exit status 2), a `HubError` or `CommandFailure` (exit status 1).
+/// throwing: a `UsageError` (exit status 2), a `HubError` (2 for a mistake in what was typed,
+/// else 1) or a `CommandFailure` (its status, usually 1).
 public struct Command: Sendable {
     public let spec: CommandSpec
     public let run: @Sendable (Arguments, ShellContext) throws -> Void

@@ -86,7 +86,10 @@ enum Publish {
         let partition = try arguments.int("--partition")
         if let partition { try hub.check(partition: partition) }
         let key = arguments.string("--key")
-        if key != nil && partition != nil { throw HubError.keyAndPartition }
+        if key != nil && partition != nil {
+            throw arguments.usageError(
+                HubError.keyAndPartition.description, at: arguments.token("--partition"))
+        }
 
         var sources = EventSources()
         sources.partitionKey = key

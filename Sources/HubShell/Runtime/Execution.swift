@@ -119,7 +119,10 @@ extension Shell {
             return 1
         case let hubError as HubError:
             output.error(prefix(fallback) + hubError.description)
-            return 1
+            return hubError.isUsageError ? 2 : 1
+        case let registryError as RegistryError:
+            output.error(prefix(fallback) + registryError.description)
+            return registryError.isUsageError ? 2 : 1
         default:
             output.error(prefix(fallback) + String(describing: error))
             return 1
@@ -141,5 +144,31 @@ extension Shell {
         let place = location.line > 1
             ? "line \(location.line), column \(location.column)" : "column \(location.column)"
         return error.message(at: place)
+    }
+}
+
+extension HubError {
+    /// True when the mistake is in what was typed (a name, a value out of range), which no
+    /// state of the log could make right: exit status 2, as for a usage error. A hub or group
+    /// that does not exist, or a log that fails, is a run-time failure: status 1.
+    var isUsageError: Bool {
+        switch self {
+        case .invalidHubName, .invalidGroupName, .invalidPartitionCount, .invalidRetention,
+            .invalidMaxEventSize, .invalidReplicas, .keyAndPartition, .invalidPosition,
+            .invalidSequenceNumber, .invalidProperty:
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+extension RegistryError {
+    /// True for a schema group or schema name that can never be valid: exit status 2.
+    var isUsageError: Bool {
+        switch self {
+        case .invalidGroupName, .invalidSchemaName, .invalidQualifiedName: return true
+        default: return false
+        }
     }
 }

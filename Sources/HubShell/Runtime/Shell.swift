@@ -68,7 +68,9 @@ public final class Shell: @unchecked Sendable {
     public func runScriptFile(_ path: String) -> Int32 {
         hubsh_install_sigint_handler()
         do {
-            let text = try Shell.readScript(at: context.resolve(path: path), shownAs: path)
+            // hubsh's own argument names no script it can open: a usage error, as in python3.
+            let text = try Shell.readScript(
+                at: context.resolve(path: path), shownAs: path, unopenableStatus: 2)
             return runScript(text, file: path)
         } catch {
             defer { context.output.flush() }
@@ -124,13 +126,20 @@ public final class Shell: @unchecked Sendable {
         (path as NSString).deletingLastPathComponent
     }
 
-    /// The text of a script, or an error naming `shownAs` and the reason.
-    static func readScript(at path: String, shownAs: String) throws -> String {
+    /// The text of a script, or an error naming `shownAs` and the reason. A script that is
+    /// missing, a folder or not readable fails with `unopenableStatus`.
+    static func readScript(
+        at path: String, shownAs: String, unopenableStatus: Int32 = 1
+    ) throws -> String {
         let bytes: [UInt8]
         do {
             bytes = try FileReading.readAll(path: path, shownAs: shownAs)
         } catch {
-            throw scriptError(error, calling: "script")
+            var failure = scriptError(error, calling: "script")
+            if [.notFound, .isDirectory, .permissionDenied].contains(error.reason) {
+                failure.status = unopenableStatus
+            }
+            throw failure
         }
         return try scriptText(bytes, calling: "script '\(shownAs)'")
     }
