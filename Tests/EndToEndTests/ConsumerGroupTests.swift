@@ -73,4 +73,19 @@ final class ConsumerGroupTests: XCTestCase {
         let bodies = result.jsonLines().compactMap { $0["body"] as? String }
         XCTAssertEqual(bodies, ["hello", "hello", "hello"])
     }
+
+    func testZeroMeansNoLimitForReadTailAndConsume() {
+        hubsh.script(
+            "hub create zero --partitions 2; group create zero g; publish zero --count 150 x")
+        XCTAssertEqual(hubsh.script("read zero --count 0 --json").jsonLines().count, 150)
+        let tail = hubsh.script("tail zero --from earliest --count 0 --timeout 1s --json")
+        XCTAssertEqual(tail.status, 0, tail.stderr)
+        XCTAssertEqual(tail.jsonLines().count, 150)
+        let consume = hubsh.script("consume zero --group g --max 0 --json")
+        XCTAssertEqual(consume.status, 0, consume.stderr)
+        XCTAssertEqual(consume.jsonLines().count, 150)
+        let help = hubsh.script("tail --help; consume --help; read --help").stdout
+        XCTAssertTrue(help.contains("stop after N events (0: no limit)"), help)
+        XCTAssertTrue(help.contains("0 reads all of them"), help)
+    }
 }

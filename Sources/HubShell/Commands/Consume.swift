@@ -22,7 +22,7 @@ enum Consume {
                      required: true, completion: .group),
                 Flag("--partition", short: "-p", value: "P", "consume one partition",
                      completion: .partition),
-                Flag("--max", short: "-n", value: "N", "stop after N events"),
+                Flag("--max", short: "-n", value: "N", "stop after N events (0: no limit)"),
                 Flag("--checkpoint-every", value: "N", "checkpoint every N events"),
                 Flag("--from", value: "POS", "start for partitions without a checkpoint",
                      completion: .position),
@@ -41,7 +41,7 @@ enum Consume {
         let group = try arguments.requiredToken("--group").text
         let partitions = try Read.partitions(arguments, hub: hub)
         let fallback = try Read.position(arguments, default: .earliest)
-        let limit = try arguments.int("--max", range: 1...Int.max)
+        let limit = try Follow.limit(arguments, "--max")
         let every = try arguments.int("--checkpoint-every", range: 1...Int.max)
         let follow = arguments.has("--follow")
         if arguments.has("--timeout") && !follow {

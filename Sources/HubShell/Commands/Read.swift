@@ -18,7 +18,8 @@ enum Read {
                 Flag("--from", value: "POS", "where to start (default earliest)",
                      completion: .position),
                 Flag("--exclusive", "start after seq:N or offset:N instead of at it"),
-                Flag("--count", short: "-n", value: "N", "at most N events (default 100)"),
+                Flag("--count", short: "-n", value: "N",
+                     "at most N events (default 100; 0 reads all of them)"),
                 EventFormatChoice.flag,
                 AvroBodies.flag,
             ],
@@ -32,7 +33,9 @@ enum Read {
         run: { arguments, context in
             let hub = try context.log.hub(named: arguments.string(at: 0))
             let position = try Read.position(arguments, default: .earliest)
-            let count = try arguments.int("--count", default: 100, range: 0...10_000_000)
+            // 0 is no limit, as for `tail --count` and `consume --max` (and rpk's --num).
+            let asked = try arguments.int("--count", default: 100, range: 0...10_000_000)
+            let count = asked == 0 ? Int.max : asked
             let partitions = try Read.partitions(arguments, hub: hub)
             let renderer = try EventFormatChoice.renderer(
                 arguments, hub: hub.name, context: context)

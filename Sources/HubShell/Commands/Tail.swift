@@ -20,7 +20,7 @@ enum Tail {
                 Flag("--exclusive", "start after seq:N or offset:N instead of at it"),
                 Flag("--group", short: "-g", value: "GROUP", "start after this group's checkpoints",
                      completion: .group),
-                Flag("--count", short: "-n", value: "N", "stop after N events"),
+                Flag("--count", short: "-n", value: "N", "stop after N events (0: no limit)"),
                 Flag("--timeout", value: "D", "stop after D, such as 5s or 2m"),
                 EventFormatChoice.flag,
                 AvroBodies.flag,
@@ -51,7 +51,7 @@ enum Tail {
                 let position = try Read.position(arguments, default: .latest)
                 for partition in partitions { starts[partition] = position }
             }
-            let limit = try arguments.int("--count", range: 1...Int.max)
+            let limit = try Follow.limit(arguments, "--count")
             let timeout = try arguments.duration("--timeout")
             if !context.isInteractive && limit == nil && timeout == nil {
                 context.output.note(
@@ -75,6 +75,13 @@ enum Follow {
     /// How long to wait between polls that found nothing. Well under the 100 ms within which a
     /// tail must see an event published by another process.
     static let idleMillis: Int64 = 20
+
+    /// The value of `flag` as a limit on events: nil when it is absent or 0, which means no
+    /// limit (as rpk's `--num 0` does), so a script can pass a count through unchanged.
+    static func limit(_ arguments: Arguments, _ flag: String) throws -> Int? {
+        let limit = try arguments.int(flag, range: 0...Int.max)
+        return limit == 0 ? nil : limit
+    }
 
     /// Polls `tailer` and hands each batch to `deliver` until `limit` events, `timeout`
     /// milliseconds, Ctrl-C, a closed output, or (with `stopWhenCaughtUp`) an empty poll.
