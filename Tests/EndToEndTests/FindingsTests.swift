@@ -48,13 +48,6 @@ final class FindingsTests: XCTestCase {
         XCTAssertEqual(hubsh.script("read env --json").jsonLines().count, 0)
     }
 
-    func testRepeatedPropertyKeepsItsLastValueOnce() {
-        hubsh.script(
-            "hub create props --partitions 1; publish props --property k=v --property k=w x")
-        let event = hubsh.script("read props --json")
-        XCTAssertTrue(event.stdout.contains("\"properties\":{\"k\":\"w\"}"), event.stdout)
-    }
-
     func testHubAndGroupCreationCanBeRepeatedWithIfNotExists() {
         let twice = "hub create idem --partitions 2 --if-not-exists;"
             + " hub create idem --partitions 2 --if-not-exists;"

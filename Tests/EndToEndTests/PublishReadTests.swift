@@ -97,6 +97,18 @@ final class PublishReadTests: XCTestCase {
             text)
     }
 
+    func testPropertyValuesWithSpacesShowQuotedAndAPropertyGivenTwiceIsRefused() {
+        hubsh.script("hub create props --partitions 1")
+        let twice = hubsh.script("publish props --property k=v=w --property k=dup x")
+        XCTAssertEqual(twice.status, 2, twice.stderr)
+        XCTAssertTrue(twice.stderr.contains("property 'k' is given twice"), twice.stderr)
+        XCTAssertEqual(hubsh.script("read props --json").jsonLines().count, 0)
+
+        hubsh.script("publish props --property 'x=1 2' --property k=v=w --property e= x")
+        let header = hubsh.script("read props").stdout.split(separator: "\n").first ?? ""
+        XCTAssertTrue(header.hasSuffix("  x='1 2' k=v=w e=''"), String(header))
+    }
+
     func testPositionsSelectTheRightEvents() {
         hubsh.script("hub create pos --partitions 1; publish pos --count 10 x")
         func sequences(_ from: String, _ extra: String = "") -> [Int] {

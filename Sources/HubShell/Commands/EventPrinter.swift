@@ -3,7 +3,7 @@ import HubCore
 /// Prints received events for `read`, `tail` and `consume`: JSON lines for scripts, or two
 /// lines per event for a person (where it is, then the body).
 ///
-///     partition 2  seq 14  offset 1834  2026-12-03T10:15:30.250Z  key customer-42
+///     partition 2  seq 14  offset 1834  2026-12-03T10:15:30.250Z  key customer-42  note='a b'
 ///       {"orderId":"o-1"}
 struct EventPrinter {
     let output: Output
@@ -27,8 +27,9 @@ struct EventPrinter {
             header.append(output.style(.dim, Visible.text(type)))
         }
         if !event.data.properties.isEmpty {
+            // Quoted as the shell would read them, so `x='1 2' y=3` parses one way.
             let properties = event.data.properties.map {
-                Visible.text($0.0) + "=" + Visible.text($0.1.text)
+                Visible.text(Quoting.quoted($0.0) + "=" + Quoting.quoted($0.1.text))
             }
             header.append(output.style(.magenta, properties.joined(separator: " ")))
         }

@@ -30,7 +30,7 @@ enum Publish {
                 Flag("--key", short: "-k", value: "KEY", "partition key"),
                 Flag("--partition", short: "-p", value: "P", "partition id",
                      completion: .partition),
-                Flag("--property", value: "K=V", "application property (repeatable)",
+                Flag("--property", value: "K=V", "application property (repeatable, one per key)",
                      repeatable: true),
                 Flag("--content-type", value: "TYPE", "content type, such as application/json"),
                 Flag("--count", short: "-n", value: "N", "publish N events (default 1)"),
@@ -94,10 +94,16 @@ enum Publish {
         var sources = EventSources()
         sources.partitionKey = key
         sources.contentType = arguments.string("--content-type")
+        var propertyTokens: [String: Token] = [:]
         for token in arguments.tokens("--property") {
             let (key, value) = try EventSources.property(token)
-            // A property given twice keeps its last value, once.
-            sources.properties.removeAll { $0.0 == key }
+            // Neither value would be a clear winner: say so instead of keeping one silently.
+            if let first = propertyTokens[key] {
+                throw arguments.usageError(
+                    "property '\(key)' is given twice ('\(first.text)' and '\(token.text)');"
+                        + " give each property once", at: token)
+            }
+            propertyTokens[key] = token
             sources.properties.append((key, value))
         }
 
