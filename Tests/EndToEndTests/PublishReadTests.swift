@@ -109,6 +109,21 @@ final class PublishReadTests: XCTestCase {
         XCTAssertTrue(header.hasSuffix("  x='1 2' k=v=w e=''"), String(header))
     }
 
+    func testSampleEventsOccurNoLaterThanTheyAreEnqueued() {
+        hubsh.script("hub create live --partitions 2")
+        hubsh.script("publish live --sample orders --count 100")
+        let events = hubsh.script("read live --json").jsonLines()
+        XCTAssertEqual(events.count, 100)
+        for event in events {
+            let body = (event["body"] as? String).flatMap { Data($0.utf8) }
+            let fields = body.flatMap { try? JSONSerialization.jsonObject(with: $0) }
+            let occurred = (fields as? [String: Any])?["occurredAt"] as? String ?? "?"
+            let enqueued = event["enqueuedTime"] as? String ?? ""
+            // Both are ISO 8601 UTC with milliseconds: text order is time order.
+            XCTAssertLessThanOrEqual(occurred, enqueued)
+        }
+    }
+
     func testPositionsSelectTheRightEvents() {
         hubsh.script("hub create pos --partitions 1; publish pos --count 10 x")
         func sequences(_ from: String, _ extra: String = "") -> [Int] {

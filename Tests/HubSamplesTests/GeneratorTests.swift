@@ -128,6 +128,18 @@ final class GeneratorTests: XCTestCase {
         }
     }
 
+    func testEventsEndingAtATimeOccurAtOrBeforeItAndTheLastAtIt() throws {
+        let end = Timestamp.parse("2026-12-04T12:00:00.000Z")!
+        for stream in SampleCatalog.streams {
+            var generator = SampleGenerator(stream: stream, seed: 3, count: 100, endingAt: end)
+            let times = try generator.next(100).map {
+                try XCTUnwrap(Timestamp.parse(body($0)["occurredAt"]?.stringValue ?? ""))
+            }
+            XCTAssertEqual(times.last, end, stream.hub)
+            XCTAssertTrue(times.allSatisfy { $0 <= end }, stream.hub)
+        }
+    }
+
     func testEveryEventTypeOfAStreamTurnsUpInALongRun() throws {
         for stream in SampleCatalog.streams {
             var generator = SampleGenerator(stream: stream, seed: 17)

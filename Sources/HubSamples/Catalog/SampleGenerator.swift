@@ -28,6 +28,18 @@ public struct SampleGenerator: Sendable {
         self.context = SampleContext(seed: streamSeed, now: start)
     }
 
+    /// A generator whose first `count` events end at `end`: the last of them occurs at `end`
+    /// and the others before it, at the stream's pace. For events that look live yet never
+    /// occur after the moment they are published (`publish --sample` without `--seed`).
+    ///
+    /// A probe makes the events once to learn their span: an event's gap to the next comes
+    /// from the random numbers, never from the clock, so the span is the same from any start.
+    public init(stream: ValueStream, seed: UInt64, count: Int, endingAt end: Int64) {
+        var probe = SampleGenerator(stream: stream, seed: seed, startingAt: end)
+        for _ in 0..<max(0, count - 1) { _ = probe.next() }
+        self.init(stream: stream, seed: seed, startingAt: end - (probe.time - end))
+    }
+
     /// The time the next event will carry, in milliseconds since the epoch.
     public var time: Int64 { context.now }
 
