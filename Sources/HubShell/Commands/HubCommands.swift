@@ -154,11 +154,18 @@ enum HubCommands {
             guard !context.output.wantsJSON(arguments) else { return }
             context.output.table(
                 [
-                    .init("HUB"), .init("PARTITIONS", numeric: true),
+                    .init("HUB", maxWidth: hubColumnWidth), .init("PARTITIONS", numeric: true),
                     .init("REPLICAS", numeric: true), .init("RETENTION"),
                     .init("EVENTS", numeric: true), .init("SIZE", numeric: true),
                     .init("GROUPS", numeric: true), .init("CREATED"),
                 ], rows, empty: "no hubs yet; create one with 'hub create NAME'")
+            let cut = rows.filter { Output.displayWidth($0[0]) > hubColumnWidth }.count
+            if cut > 0 {
+                context.output.note(
+                    "\(cut == 1 ? "1 hub name is" : "\(cut) hub names are") longer than"
+                        + " \(hubColumnWidth) characters and cut with …; 'hub list --json' shows"
+                        + " names whole, and Tab completes them")
+            }
         })
 
     /// What `hub list` shows of one answer about `hub`: `.some(value)`; `.some(nil)` after a
@@ -178,6 +185,11 @@ enum HubCommands {
             throw error
         }
     }
+
+    /// The widest hub name `hub list` shows whole. Names may have 256 characters; cutting the
+    /// rare long one keeps every row of the table on one line of a terminal, as `docker ps`
+    /// cuts long commands, where showing it whole (as psql does) would wrap every row.
+    static let hubColumnWidth = 40
 
     static let show = Command(
         CommandSpec(

@@ -65,12 +65,17 @@ public final class Output: @unchecked Sendable {
         standardOutput.write(text)
     }
 
-    /// An aligned table; `numeric` columns are right-aligned. Prints nothing but `empty`
-    /// when there are no rows.
+    /// An aligned table; `numeric` columns are right-aligned, and a cell wider than its
+    /// column's `maxWidth` is cut with `…`. Prints nothing but `empty` when there are no rows.
     public func table(_ columns: [Column], _ rows: [[String]], empty: String? = nil) {
         if rows.isEmpty {
             if let empty { note(empty) }
             return
+        }
+        let rows = rows.map { row in
+            row.enumerated().map { index, cell in
+                index < columns.count ? Output.cut(cell, to: columns[index].maxWidth) : cell
+            }
         }
         var widths = columns.map { $0.title.unicodeScalars.count }
         for row in rows {
@@ -94,11 +99,20 @@ public final class Output: @unchecked Sendable {
     public struct Column: Sendable {
         public var title: String
         public var numeric: Bool
+        /// The widest a cell is shown; nil shows every cell whole.
+        public var maxWidth: Int?
 
-        public init(_ title: String, numeric: Bool = false) {
+        public init(_ title: String, numeric: Bool = false, maxWidth: Int? = nil) {
             self.title = title
             self.numeric = numeric
+            self.maxWidth = maxWidth
         }
+    }
+
+    /// `text` cut to `width` columns, its last one `…`, when it is wider; else unchanged.
+    static func cut(_ text: String, to width: Int?) -> String {
+        guard let width, width > 1, displayWidth(text) > width else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.prefix(width - 1))) + "…"
     }
 
     /// Ends the line on which the terminal echoed `^C`, so that what a stopped command prints

@@ -1,0 +1,27 @@
+import Foundation
+import XCTest
+
+/// Text tables stay readable whatever the names in them; `--json` keeps every value whole.
+final class TextTableTests: XCTestCase {
+    var hubsh = Hubsh()
+
+    override func tearDown() {
+        hubsh.cleanUp()
+    }
+
+    func testALongHubNameIsCutInTheListAndWholeInJSON() throws {
+        let long = String(repeating: "n", count: 256)
+        hubsh.script("hub create \(long) --partitions 1; hub create short --partitions 1")
+        let text = hubsh.script("hub list")
+        XCTAssertEqual(text.status, 0, text.stderr)
+        let rows = text.stdout.split(separator: "\n")
+        XCTAssertEqual(rows.count, 3, text.stdout)
+        let cut = String(repeating: "n", count: 39) + "…"
+        XCTAssertTrue(rows.contains { $0.hasPrefix(cut + "  ") }, text.stdout)
+        XCTAssertTrue(rows.allSatisfy { $0.unicodeScalars.count < 130 }, text.stdout)
+        XCTAssertTrue(text.stderr.contains("1 hub name is longer than 40"), text.stderr)
+
+        let names = hubsh.script("hub list --json").jsonLines().compactMap { $0["name"] as? String }
+        XCTAssertEqual(Set(names), [long, "short"])
+    }
+}
