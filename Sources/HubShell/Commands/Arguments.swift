@@ -104,7 +104,7 @@ public struct Arguments: Sendable {
     static func suggestion(_ name: String, _ spec: CommandSpec) -> String {
         let names = spec.flags.map(\.name)
         guard let best = Suggest.closest(to: name, among: names) else {
-            return " (see '\(spec.name) --help')"
+            return " (see '\(spec.helpCommand)')"
         }
         return "; did you mean '\(best)'?"
     }

@@ -9,12 +9,17 @@ public struct Command: Sendable {
     public let spec: CommandSpec
     public let run: @Sendable (Arguments, ShellContext) throws -> Void
     /// Flags that depend on the words given, such as the options of the generator that
-    /// `publish --generator NAME` names; nil for a command whose flags are all in `spec`.
-    public let extraFlags: (@Sendable (_ words: [String], ShellContext) -> [Flag])?
+    /// `publish --generator NAME` names, with the words whose `--help` lists them; nil for a
+    /// command whose flags are all in `spec`.
+    public let extraFlags: ExtraFlags?
+
+    public typealias ExtraFlags = @Sendable (_ words: [String], ShellContext) -> (
+        flags: [Flag], helpWords: String?
+    )
 
     public init(
         _ spec: CommandSpec,
-        extraFlags: (@Sendable (_ words: [String], ShellContext) -> [Flag])? = nil,
+        extraFlags: ExtraFlags? = nil,
         run: @escaping @Sendable (Arguments, ShellContext) throws -> Void
     ) {
         self.spec = spec
@@ -27,7 +32,8 @@ public struct Command: Sendable {
     public func spec(for words: [String], context: ShellContext) -> CommandSpec {
         guard let extraFlags else { return spec }
         let extra = extraFlags(words, context)
-        return extra.isEmpty ? spec : spec.adding(flags: extra)
+        return extra.flags.isEmpty
+            ? spec : spec.adding(flags: extra.flags, helpWords: extra.helpWords)
     }
 }
 

@@ -14,6 +14,12 @@ public struct CommandSpec: Sendable {
     public var flags: [Flag]
     /// Complete example command lines, shown by `help COMMAND`.
     public var examples: [String]
+    /// The words before `--help` that show this spec's help, when the name alone does not
+    /// show all its flags: `publish --generator iot`. Nil means the name.
+    public var helpWords: String?
+
+    /// `publish --help`, or `publish --generator iot --help`: where errors send a person.
+    public var helpCommand: String { (helpWords ?? name) + " --help" }
 
     public init(
         _ path: [String], summary: String, details: [String] = [], positionals: [Positional] = [],
@@ -49,11 +55,13 @@ public struct CommandSpec: Sendable {
         flags.first { $0.name == name || $0.short == name }
     }
 
-    /// This spec with `extra` flags after its own and before `--json` and `--help`.
-    public func adding(flags extra: [Flag]) -> CommandSpec {
+    /// This spec with `extra` flags after its own and before `--json` and `--help`;
+    /// `helpWords` name the command line whose help lists them.
+    public func adding(flags extra: [Flag], helpWords: String? = nil) -> CommandSpec {
         var spec = self
         let standard = spec.flags.suffix(2)
         spec.flags = spec.flags.dropLast(2) + extra + standard
+        spec.helpWords = helpWords ?? spec.helpWords
         return spec
     }
 }

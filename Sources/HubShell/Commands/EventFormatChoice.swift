@@ -28,6 +28,10 @@ enum EventFormatChoice {
         default: break
         }
         guard let (format, plugin) = context.plugins.format(named: token.text) else {
+            let disabled = context.plugins.disabledHint(format: token.text)
+            guard disabled.isEmpty else {
+                throw arguments.usageError("no format '\(token.text)'" + disabled, at: token)
+            }
             let names = builtInNames + context.plugins.formatNames
             throw arguments.usageError(
                 "no format '\(token.text)'; use \(names.joined(separator: ", "))"

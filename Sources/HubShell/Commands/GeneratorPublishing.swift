@@ -12,6 +12,10 @@ enum GeneratorPublishing {
         arguments: Arguments, context: ShellContext
     ) throws -> [EventData] {
         guard let (generator, plugin) = context.plugins.generator(named: name.text) else {
+            let disabled = context.plugins.disabledHint(generator: name.text)
+            guard disabled.isEmpty else {
+                throw arguments.usageError("no generator '\(name.text)'" + disabled, at: name)
+            }
             let names = context.plugins.generatorNames
             let known = names.isEmpty
                 ? "no plugin adds a generator (load one with 'plugin load PATH')"

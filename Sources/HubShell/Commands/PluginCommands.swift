@@ -85,14 +85,21 @@ enum PluginCommands {
                     "The plugin's commands, generators, formats and hooks disappear until"
                         + " 'plugin enable NAME'. Its library stays in memory until hubsh exits:"
                         + " Swift code cannot be unloaded safely.",
+                    "Disabling a disabled plugin (or enabling an enabled one) changes nothing"
+                        + " and succeeds, so scripts may say it again.",
                 ],
                 positionals: [Positional("NAME", "the plugin", completion: .plugin)],
                 examples: ["plugin disable telemetry"]),
             run: { [weak shell] arguments, context in
                 guard let shell else { throw Builtins.shellGone }
+                let wasEnabled = context.plugins.plugin(named: arguments.string(at: 0))?.isEnabled
                 let plugin = try shell.disablePlugin(named: arguments.string(at: 0))
                 if context.output.wantsJSON(arguments) {
                     context.output.json(describe(plugin))
+                } else if wasEnabled == false {
+                    context.output.note(
+                        "plugin '\(plugin.name)' was already disabled; 'plugin enable"
+                            + " \(plugin.name)' shows it again")
                 } else {
                     context.output.line(
                         "disabled plugin '\(plugin.name)' (\(plugin.additions));"
@@ -109,9 +116,12 @@ enum PluginCommands {
                 examples: ["plugin enable telemetry"]),
             run: { [weak shell] arguments, context in
                 guard let shell else { throw Builtins.shellGone }
+                let wasEnabled = context.plugins.plugin(named: arguments.string(at: 0))?.isEnabled
                 let plugin = try shell.enablePlugin(named: arguments.string(at: 0))
                 if context.output.wantsJSON(arguments) {
                     context.output.json(describe(plugin))
+                } else if wasEnabled == true {
+                    context.output.note("plugin '\(plugin.name)' was already enabled")
                 } else {
                     context.output.line("enabled plugin '\(plugin.name)': \(plugin.additions)")
                 }

@@ -65,8 +65,11 @@ enum Publish {
         extraFlags: generatorOptions,
         run: run)
 
-    /// The options of the generator that `--generator NAME` among `words` names.
-    static func generatorOptions(_ words: [String], _ context: ShellContext) -> [Flag] {
+    /// The options of the generator that `--generator NAME` among `words` names, and the words
+    /// whose `--help` lists them.
+    static func generatorOptions(
+        _ words: [String], _ context: ShellContext
+    ) -> (flags: [Flag], helpWords: String?) {
         var name: String? = nil
         for (index, word) in words.enumerated() {
             if word == "--generator", index + 1 < words.count {
@@ -76,9 +79,12 @@ enum Publish {
             }
         }
         guard let name, let (generator, plugin) = context.plugins.generator(named: name) else {
-            return []
+            return ([], nil)
         }
-        return generator.options.map { PluginAdapters.flag($0, plugin: plugin.name) }
+        return (
+            generator.options.map { PluginAdapters.flag($0, plugin: plugin.name) },
+            "publish --generator \(Quoting.quoted(name))"
+        )
     }
 
     static func run(_ arguments: Arguments, _ context: ShellContext) throws {

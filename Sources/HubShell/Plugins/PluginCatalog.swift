@@ -61,4 +61,29 @@ public final class PluginCatalog: @unchecked Sendable {
     func owner(ofCommand path: [String]) -> LoadedPlugin? {
         enabled.first { plugin in plugin.commands.contains { $0.spec.path == path } }
     }
+
+    // MARK: - What disabled plugins would add
+
+    /// `; plugin 'hello' adds it but is disabled ('plugin enable hello' shows it again)` when
+    /// a disabled plugin adds the command starting with `word`, else "": the end of an
+    /// "unknown command" error.
+    func disabledHint(command word: String) -> String {
+        hint(all.first { !$0.isEnabled && $0.commands.contains { $0.spec.path.first == word } })
+    }
+
+    /// The same for a format of `read` and `tail`.
+    func disabledHint(format name: String) -> String {
+        hint(all.first { !$0.isEnabled && $0.formatNames.contains(name) })
+    }
+
+    /// The same for a generator of `publish`.
+    func disabledHint(generator name: String) -> String {
+        hint(all.first { !$0.isEnabled && $0.generatorNames.contains(name) })
+    }
+
+    private func hint(_ plugin: LoadedPlugin?) -> String {
+        guard let plugin else { return "" }
+        return "; plugin '\(plugin.name)' adds it but is disabled ('plugin enable"
+            + " \(Quoting.quoted(plugin.name))' shows it again)"
+    }
 }

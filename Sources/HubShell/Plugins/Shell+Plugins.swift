@@ -48,9 +48,8 @@ extension Shell {
     /// safely.
     public func disablePlugin(named name: String) throws -> LoadedPlugin {
         let plugin = try loadedPlugin(named: name)
-        guard plugin.isEnabled else {
-            throw CommandFailure("plugin '\(name)' is already disabled")
-        }
+        // Already disabled is what was asked for: scripts may say it again.
+        guard plugin.isEnabled else { return plugin }
         for command in plugin.commands { registry.unregister(path: command.spec.path) }
         plugin.isEnabled = false
         return plugin
@@ -59,9 +58,7 @@ extension Shell {
     /// Shows again what a disabled plugin adds, unless something loaded since took its names.
     public func enablePlugin(named name: String) throws -> LoadedPlugin {
         let plugin = try loadedPlugin(named: name)
-        guard !plugin.isEnabled else {
-            throw CommandFailure("plugin '\(name)' is already enabled")
-        }
+        guard !plugin.isEnabled else { return plugin }
         try checkClashes(plugin)
         plugin.isEnabled = true
         plugin.commands.forEach(registry.register)

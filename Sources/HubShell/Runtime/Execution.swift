@@ -70,6 +70,10 @@ extension Shell {
         let first = tokens[0]
         let family = registry.family(first.text)
         guard !family.isEmpty else {
+            let disabled = context.plugins.disabledHint(command: first.text)
+            guard disabled.isEmpty else {
+                throw UsageError("unknown command '\(first.text)'" + disabled, at: first.location)
+            }
             let guess = Suggest.closest(to: first.text, among: registry.topLevelWords)
             throw UsageError(
                 "unknown command '\(first.text)'" + (guess.map { "; did you mean '\($0)'?" } ?? "")

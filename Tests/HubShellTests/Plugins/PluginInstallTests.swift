@@ -103,6 +103,52 @@ final class PluginInstallTests: XCTestCase {
                        "enabled plugin 'tools': command tool\nran tool\n")
     }
 
+    func testWhatADisabledPluginAddsIsNamedWithHowToEnableIt() throws {
+        let format = PluginFormat("csv", summary: "") { _ in PipeFormatter() }
+        try plugins.shell.install(
+            TestPlugin(
+                "kit", commands: [command(["hello"])],
+                generators: [PluginGeneratorTests.counter], formats: [format]),
+            path: "")
+        _ = try plugins.log.createHub(HubSpec(name: "h", partitionCount: 1))
+        plugins.run("plugin disable kit")
+        let hint = "plugin 'kit' adds it but is disabled ('plugin enable kit' shows it again)"
+        for (line, start) in [
+            ("hello", "unknown command 'hello'; "),
+            ("read h --format csv", "no format 'csv'; "),
+            ("publish h --generator counter", "no generator 'counter'; "),
+        ] {
+            let result = plugins.run(line)
+            XCTAssertEqual(result.status, 2, line)
+            XCTAssertEqual(result.errors, "error: " + start + hint + "\n", line)
+        }
+    }
+
+    func testDisablingOrEnablingTwiceSucceedsWithANote() throws {
+        try plugins.shell.install(TestPlugin("tools", commands: [command(["tool"])]), path: "")
+        let enabled = plugins.run("plugin enable tools")
+        XCTAssertEqual(enabled.status, 0, enabled.errors)
+        XCTAssertEqual(enabled.errors, "plugin 'tools' was already enabled\n")
+        plugins.run("plugin disable tools")
+        let again = plugins.run("plugin disable tools")
+        XCTAssertEqual(again.status, 0, again.errors)
+        XCTAssertEqual(again.output, "")
+        XCTAssertTrue(again.errors.contains("was already disabled"), again.errors)
+        XCTAssertEqual(plugins.run("plugin enable tools; tool").status, 0)
+    }
+
+    func testAnUnknownGeneratorOptionPointsToTheGeneratorsHelp() throws {
+        try plugins.shell.install(
+            TestPlugin("counting", generators: [PluginGeneratorTests.counter]), path: "")
+        _ = try plugins.log.createHub(HubSpec(name: "h", partitionCount: 1))
+        let result = plugins.run("publish h --generator counter --bogus 1")
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(
+            result.errors.contains("(see 'publish --generator counter --help')"), result.errors)
+        let help = plugins.run("publish --generator counter --help")
+        XCTAssertTrue(help.output.contains("--prefix P"), help.output)
+    }
+
     func testListAndInfoDescribeWhatEachPluginAdds() throws {
         let format = PluginFormat("csv", summary: "comma separated") { _ in PipeFormatter() }
         try plugins.shell.install(
