@@ -190,6 +190,19 @@ final class HelpTests: XCTestCase {
         XCTAssertTrue(text.split(separator: "\n").allSatisfy { $0.count <= 80 }, text)
     }
 
+    func testTailHelpAndTheReadmeGiveThePollIntervalTheCodeUses() throws {
+        let interval = "polls every \(Follow.idleMillis) ms"
+        let (_, text) = help("tail --help")
+        XCTAssertTrue(text.contains(interval), text)
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("README.md")
+        let rows = try String(contentsOf: readme, encoding: .utf8)
+            .split(separator: "\n").filter { $0.hasPrefix("| `tail HUB") }
+        XCTAssertEqual(rows.count, 1)
+        XCTAssertTrue(rows.allSatisfy { $0.contains(interval) }, "\(rows)")
+    }
+
     func testHelpOfAnUnknownCommandSuggestsOne() {
         let test = TestShell(commands: DomainCommands.all)
         XCTAssertEqual(test.run("help hub crate"), 2)

@@ -7,8 +7,10 @@ enum Tail {
             ["tail"], summary: "follow new events as they are published",
             details: [
                 "Starts at --from (default latest: only new events) or, with --group, after that"
-                    + " group's checkpoints, without moving them. Events published by other"
-                    + " hubsh processes on the same namespace show up within 100 ms.",
+                    + " group's checkpoints, without moving them.",
+                "While it has nothing to show, tail polls every \(Follow.idleMillis) ms, so"
+                    + " events published by any hubsh process on the namespace show up about"
+                    + " that soon (on a NATS cluster, a few round trips later).",
                 "Interactively it runs until Ctrl-C. In scripts give --count or --timeout.",
             ],
             positionals: [Positional("HUB", "the hub", completion: .hub)],
@@ -72,8 +74,8 @@ enum Tail {
 
 /// The polling loop shared by `tail` and `consume --follow`.
 enum Follow {
-    /// How long to wait between polls that found nothing. Well under the 100 ms within which a
-    /// tail must see an event published by another process.
+    /// How long to wait between polls that found nothing: how late, at most, a tail on the
+    /// embedded log sees an event published by any process. `tail --help` and the README say it.
     static let idleMillis: Int64 = 20
 
     /// The value of `flag` as a limit on events: nil when it is absent or 0, which means no
