@@ -66,7 +66,9 @@ public final class NATSConnection: @unchecked Sendable {
         guard natsConnection_GetConnectedUrl(handle, &buffer, buffer.count) == NATS_OK else {
             return nil
         }
-        let text = String(cString: buffer)
+        // The URL ends at the first NUL; the buffer is zeroed past it.
+        let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+        let text = String(decoding: bytes, as: UTF8.self)
         return text.isEmpty ? nil : text
     }
 

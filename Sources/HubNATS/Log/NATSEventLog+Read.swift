@@ -57,7 +57,7 @@ extension NATSEventLog {
     {
         let stream = self.stream(record, partition)
         let first = UInt64(start + 1)
-        var reader = readers.take(stream, at: first)
+        let reader = readers.take(stream, at: first)
         if reader == nil && count <= NATSEventLog.singleGetLimit {
             return try (0..<UInt64(count)).compactMap { offset in
                 try storedMessage(stream, sequence: first + offset)
