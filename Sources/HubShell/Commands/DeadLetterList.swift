@@ -24,17 +24,15 @@ enum DeadLetterList {
             let output = context.output
             for letter in letters {
                 let event = letter.event
-                let text = { (name: String) in
-                    DeadLetter.property(name, of: event.data)?.text ?? "-"
-                }
                 output.line(
                     output.style(.cyan, "partition \(event.partition)") + "  "
                         + output.style(.bold, "seq \(event.sequenceNumber)") + "  "
                         + output.style(.dim, Timestamp.format(event.enqueuedTime)) + "  "
-                        + text(DeadLetter.reason) + "  schema \(text(DeadLetter.schema))"
-                        + " v\(text(DeadLetter.schemaVersion))  "
+                        + DeadLetterList.why(event.data) + "  "
                         + (letter.replayedTo.map { "replayed \($0)" } ?? "pending"))
-                output.line("  errors: " + Visible.text(text(DeadLetter.errors)))
+                if let errors = DeadLetter.property(DeadLetter.errors, of: event.data) {
+                    output.line("  errors: " + Visible.text(errors.text))
+                }
                 output.line("  " + DeadLetterList.preview(event.data.body))
             }
             let pending = letters.filter { $0.replayedTo == nil }.count
@@ -54,6 +52,21 @@ enum DeadLetterList {
         members.append(("schemaVersion", property(DeadLetter.schemaVersion)))
         members.append(("replayed", .bool(letter.replayedTo != nil)))
         return .object(members)
+    }
+
+    /// `invalid  schema orders/order v2`: the reason and the schema version an event failed, as
+    /// far as its properties say. An event published into the dead-letter hub by hand has
+    /// none of them, and says so instead of showing empty fields.
+    static func why(_ data: EventData) -> String {
+        let text = { (name: String) in
+            DeadLetter.property(name, of: data).map { Visible.text($0.text) }
+        }
+        guard let reason = text(DeadLetter.reason) else {
+            return "no reason recorded (not dead-lettered by hubsh)"
+        }
+        guard let schema = text(DeadLetter.schema) else { return reason }
+        let version = text(DeadLetter.schemaVersion).map { " v" + $0 } ?? ""
+        return reason + "  schema " + schema + version
     }
 
     /// The body as one line of at most 200 characters; `read --partition P --from seq:N`

@@ -1,8 +1,9 @@
 import Foundation
 import XCTest
 
-/// Text tables stay readable whatever the names in them; `--json` keeps every value whole.
-final class TextTableTests: XCTestCase {
+/// Text output stays readable and says what is missing, whatever the values in it; `--json`
+/// keeps every value whole.
+final class TextOutputTests: XCTestCase {
     var hubsh = Hubsh()
 
     override func tearDown() {
@@ -23,5 +24,19 @@ final class TextTableTests: XCTestCase {
 
         let names = hubsh.script("hub list --json").jsonLines().compactMap { $0["name"] as? String }
         XCTAssertEqual(Set(names), [long, "short"])
+    }
+
+    func testADeadLetterPublishedByHandSaysItHasNoReasonInsteadOfEmptyFields() {
+        hubsh.script(
+            "hub create d --partitions 1; hub create d.deadletter --partitions 1;"
+                + " publish d.deadletter --property note=manual hand")
+        let list = hubsh.script("deadletter list d")
+        XCTAssertEqual(list.status, 0, list.stderr)
+        let lines = list.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 2, list.stdout)
+        XCTAssertTrue(
+            lines.first?.hasSuffix("  no reason recorded (not dead-lettered by hubsh)  pending")
+                ?? false, list.stdout)
+        XCTAssertEqual(lines.last, "  hand")
     }
 }
