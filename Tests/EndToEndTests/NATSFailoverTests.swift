@@ -67,10 +67,14 @@ final class NATSFailoverTests: XCTestCase {
         XCTAssertLessThanOrEqual(
             stored.count - reported.count, 100, "far more stored than hubsh reported")
 
-        // The tail went on through the failover: it saw every stored event, in order.
-        Thread.sleep(forTimeInterval: 2)
+        // The tail went on through the failover: it saw every stored event, in order. On a
+        // loaded machine it may still be catching up, so it gets a while to do so.
+        let deadline = Date().addingTimeInterval(30)
+        while Self.jsonLines(tailFile).count < stored.count && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.5)
+        }
         tail.interrupt()
-        _ = hubsh.finish(tail, timeout: 30)
+        let tailRun = hubsh.finish(tail, timeout: 30)
         let tailed = Self.jsonLines(tailFile).compactMap(Landed.init)
         for partition in 0..<2 {
             let seen = tailed.filter { $0.partition == partition }.map(\.sequenceNumber)
@@ -81,7 +85,8 @@ final class NATSFailoverTests: XCTestCase {
             XCTFail(
                 "the tail saw \(seen.count) events of partition \(partition), \(want.count) are"
                     + " stored; first difference at position \(first):"
-                    + " \(seen.dropFirst(first).prefix(5)) vs \(want.dropFirst(first).prefix(5))")
+                    + " \(seen.dropFirst(first).prefix(5)) vs \(want.dropFirst(first).prefix(5));"
+                    + " the tail said: \(tailRun.stderr.suffix(2000))")
         }
     }
 
