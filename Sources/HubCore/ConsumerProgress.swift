@@ -32,9 +32,11 @@ public struct ConsumerProgress: Sendable, Equatable {
         return max(0, state.firstSequenceNumber - (checkpoint.sequenceNumber + 1))
     }
 
-    /// The progress of `group` in every partition of `hub`.
+    /// The progress of `group` in every partition of `hub`. The rows name the hub and the group
+    /// as they were created, however the caller spelled them.
     public static func all(log: EventLog, hub: String, group: String) throws -> [ConsumerProgress] {
-        try log.checkGroup(hub: hub, group: group)
+        let hub = try log.hub(named: hub).name
+        let group = try log.consumerGroup(hub: hub, named: group).name
         let states = try log.partitionStates(hub: hub)
         let checkpoints = try log.checkpoints(hub: hub, group: group)
         var byPartition: [Int: Checkpoint] = [:]

@@ -82,8 +82,17 @@ extension EventLog {
 
     /// Throws `groupNotFound` unless `group` exists on `hub`.
     public func checkGroup(hub: String, group: String) throws {
-        guard try consumerGroups(hub: hub).contains(where: { Names.same($0.name, group) }) else {
-            throw HubError.groupNotFound(hub: hub, group: group)
+        _ = try consumerGroup(hub: hub, named: group)
+    }
+
+    /// The consumer group `name` of `hub`, with the spelling it was created with: names are
+    /// found in any case (`c1` finds `C1`), and output should show them as created.
+    /// Throws `groupNotFound` when the hub has no such group.
+    public func consumerGroup(hub: String, named name: String) throws -> ConsumerGroup {
+        guard let group = try consumerGroups(hub: hub).first(where: { Names.same($0.name, name) })
+        else {
+            throw HubError.groupNotFound(hub: hub, group: name)
         }
+        return group
     }
 }

@@ -88,4 +88,27 @@ final class ConsumerGroupTests: XCTestCase {
         XCTAssertTrue(help.contains("stop after N events (0: no limit)"), help)
         XCTAssertTrue(help.contains("0 reads all of them"), help)
     }
+
+    func testGroupAndHubTypedInAnotherCaseAreShownAsCreated() {
+        hubsh.script("hub create Orders --partitions 1; group create orders C1; publish orders a")
+        let consume = hubsh.script("consume ORDERS -g c1")
+        XCTAssertEqual(consume.status, 0, consume.stderr)
+        XCTAssertTrue(
+            consume.stderr.contains("consumed 1 event from hub 'Orders' as group 'C1'"),
+            consume.stderr)
+
+        let listed = hubsh.script("checkpoint list ORDERS c1", ["--json"]).jsonLines()
+        XCTAssertEqual(listed.map { $0["hub"] as? String }, ["Orders"])
+        XCTAssertEqual(listed.map { $0["group"] as? String }, ["C1"])
+        let set = hubsh.script("checkpoint set orders c1 -p 0 --seq 0", ["--json"]).jsonLines()
+        XCTAssertEqual(set.map { $0["group"] as? String }, ["C1"])
+        let reset = hubsh.script("checkpoint reset orders c1 --to earliest", ["--json"])
+        XCTAssertEqual(reset.jsonLines().map { $0["group"] as? String }, ["C1"])
+        let lag = hubsh.script("lag ORDERS", ["--json"]).jsonLines()
+        XCTAssertEqual(Set(lag.compactMap { $0["hub"] as? String }), ["Orders"])
+        XCTAssertEqual(Set(lag.compactMap { $0["group"] as? String }), ["$default", "C1"])
+
+        let deleted = hubsh.script("group delete orders c1")
+        XCTAssertEqual(deleted.stdout, "deleted consumer group 'C1' from hub 'Orders'\n")
+    }
 }

@@ -86,6 +86,54 @@ final class SchemaCommandTests: XCTestCase {
         XCTAssertEqual(accepted.jsonLines().first?["version"] as? Int, 2)
     }
 
+    func testARefRegisteredFromANeighbourFileOnlyIsNamedWhenTheSchemaIsUsed() {
+        // Found next to the registered file at registration, but never registered itself.
+        let user = write(
+            "common-user.json", #"{"$id":"common-user.json","type":"object","required":["name"]}"#)
+        let product = write("product.json", """
+            {"type":"object","properties":{"owner":{"$ref":"common-user.json"}}}
+            """)
+        hubsh.script("schema group create shop --format json")
+        let registered = hubsh.script("schema register shop product \(product)")
+        XCTAssertEqual(registered.status, 0, registered.stderr)
+
+        let missing = "error: schema 'shop/product' cannot be used: its $ref 'common-user.json'"
+            + " (at product#/properties/owner/$ref) cannot be resolved: no schema of group"
+            + " 'shop' has \"$id\" 'common-user.json'; register that schema first ('schema"
+            + " register shop NAME FILE', the file having \"$id\": \"common-user.json\"), or fix"
+            + " the reference\n"
+        let validate = hubsh.script("schema validate shop product '{}'")
+        XCTAssertEqual(validate.status, 1)
+        XCTAssertEqual(validate.stderr, missing)
+        let bind = hubsh.script("hub create h; hub set h --schema shop/product")
+        XCTAssertEqual(bind.stderr, missing)
+
+        XCTAssertEqual(hubsh.script("schema register shop user \(user)").status, 0)
+        let valid = hubsh.script(#"schema validate shop product '{"owner":{"name":"a"}}'"#)
+        XCTAssertEqual(valid.status, 0, valid.stderr)
+    }
+
+    func testAnUnboundedLookbehindIsRefusedAsUnsupportedNotAsWrong() {
+        hubsh.script("schema group create shop --format json")
+        let unbounded = write("unbounded.json", #"{"type":"string","pattern":"x(?<=a+)b"}"#)
+        let refused = hubsh.script("schema register shop code \(unbounded)")
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertEqual(
+            refused.stderr,
+            "error: schema 'shop/code' cannot be registered: hubsh does not support its pattern"
+                + " \"x(?<=a+)b\" (at code#/pattern): at character 2 it has a lookbehind"
+                + " without a maximum length, which ICU (the engine that runs it) cannot match;"
+                + " bound what it repeats, such as a{1,10} for a+ or a* (see 'Regular"
+                + " expressions' in the README)\n")
+        XCTAssertFalse(refused.stderr.contains("write an ECMA-262 pattern"))
+
+        let bounded = write("bounded.json", #"{"type":"string","pattern":"(?<=a{1,10})b"}"#)
+        let accepted = hubsh.script("schema register shop code \(bounded)")
+        XCTAssertEqual(accepted.status, 0, accepted.stderr)
+        XCTAssertEqual(hubsh.script(#"schema validate shop code '"aab"'"#).status, 0)
+        XCTAssertEqual(hubsh.script(#"schema validate shop code '"xb"'"#).status, 1)
+    }
+
     func testValidateListsInstancePathSchemaPathAndKeywordOfEachError() {
         let v1 = write("v1.json", orderV1)
         let events = write("events.jsonl", """

@@ -143,6 +143,60 @@ final class SchemaEnforcementTests: XCTestCase {
             "\(properties)")
     }
 
+    func testPublishJSONHasOneLinePerInputEventInOrderWithDeadLettersSaidWhere() {
+        bindOrders("deadletter")
+        // The blank line makes the third event line 4, so `event` and `line` differ.
+        let events = write("events.jsonl", """
+            {"id":"o-1"}
+            {"id":2}
+
+            not json
+            {"id":"o-2"}
+            """)
+        let result = hubsh.script("publish orders --file \(events) --partition 1", ["--json"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.jsonLines()
+        XCTAssertEqual(lines.count, 4, result.stdout)
+        guard lines.count == 4 else { return }
+
+        // Stored events keep the fields they always had, and nothing more.
+        for stored in [lines[0], lines[3]] {
+            XCTAssertEqual(
+                Set(stored.keys), ["partition", "sequenceNumber", "offset", "enqueuedTime"])
+        }
+        XCTAssertEqual(lines[0]["sequenceNumber"] as? Int, 0)
+        XCTAssertEqual(lines[3]["sequenceNumber"] as? Int, 1)
+
+        let letters = [lines[1], lines[2]]
+        XCTAssertEqual(letters.map { $0["deadLettered"] as? Bool }, [true, true])
+        XCTAssertEqual(letters.map { $0["event"] as? Int }, [2, 3])
+        XCTAssertEqual(letters.map { $0["line"] as? Int }, [2, 4])
+        XCTAssertEqual(letters.map { $0["hub"] as? String }, Array(repeating: "orders.deadletter",
+                                                                   count: 2))
+        XCTAssertEqual(letters.map { $0["partition"] as? String }, ["1", "1"])
+        XCTAssertEqual(letters.map { $0["sequenceNumber"] as? Int }, [0, 1])
+        let errors = letters.map { ($0["errors"] as? [[String: Any]])?.first }
+        XCTAssertEqual(errors[0]?["instancePath"] as? String, "/id")
+        XCTAssertEqual(errors[0]?["keyword"] as? String, "type")
+        XCTAssertEqual(errors[1]?["keyword"] as? String, "json")
+
+        // Each line says where the event is: the dead-letter hub holds what the lines say.
+        let stored = hubsh.script(
+            "read orders.deadletter --partition 1 --from seq:1 --count 1", ["--json"])
+        XCTAssertEqual(stored.jsonLines().first?["body"] as? String, "not json")
+    }
+
+    func testPublishJSONCountsEventsOfARepeatedBodyWithoutALine() {
+        bindOrders("deadletter")
+        let result = hubsh.script(#"publish orders --count 2 '{"id":3}'"#, ["--json"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.jsonLines()
+        XCTAssertEqual(lines.map { $0["event"] as? Int }, [1, 2])
+        XCTAssertTrue(lines.allSatisfy { $0["line"] == nil }, result.stdout)
+        XCTAssertTrue(
+            result.stderr.contains("2 invalid events went to dead-letter hub"), result.stderr)
+    }
+
     func testHubShowReportsTheBindingAndNoSchemaRemovesIt() {
         bindOrders("reject")
         let shown = hubsh.script("hub show orders", ["--json"]).jsonLines().first

@@ -64,6 +64,11 @@ final class CatalogTests: XCTestCase {
             XCTAssert(message.contains("did you mean 'orders'?"), message)
             XCTAssert(message.contains("warehouse-telemetry"), message)
         }
+        // Close to the alias `clicks`: the suggestion is the name the list shows.
+        XCTAssertThrowsError(try SampleCatalog.lookup("clics")) { error in
+            XCTAssertEqual(
+                error as? SampleError, .unknownStream("clics", suggestion: "clickstream"))
+        }
         XCTAssertThrowsError(try SampleCatalog.lookup("zzzzzzzz")) { error in
             XCTAssertEqual(error as? SampleError, .unknownStream("zzzzzzzz", suggestion: nil))
         }

@@ -81,6 +81,11 @@ final class CompleterTests: XCTestCase {
     func testSampleStreamsComeFromTheCatalogue() {
         XCTAssertTrue(complete("publish orders --sample ").contains("warehouse-telemetry"))
         XCTAssertEqual(complete("publish orders --sample warehouse-t"), ["warehouse-telemetry"])
+        // The twenty names the help and the errors list; aliases such as `clicks` are not.
+        XCTAssertEqual(complete("publish orders --sample ").count, 20)
+        XCTAssertEqual(complete("publish orders --sample cl"), ["clickstream"])
+        XCTAssertEqual(complete("publish orders --sample re"),
+                       ["recommendations", "returns", "reviews"])
     }
 
     func testHelpCompletesCommandWords() {

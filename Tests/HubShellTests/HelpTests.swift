@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 
 @testable import HubShell
@@ -201,6 +202,36 @@ final class HelpTests: XCTestCase {
             .split(separator: "\n").filter { $0.hasPrefix("| `tail HUB") }
         XCTAssertEqual(rows.count, 1)
         XCTAssertTrue(rows.allSatisfy { $0.contains(interval) }, "\(rows)")
+    }
+
+    func testTheReadmeCommandTablesNameEveryFlagOfEveryCommand() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let rows = text.split(separator: "\n").filter { $0.hasPrefix("| `") }
+        // `bench e2e` takes the flags of `bench publish`, and its row says so.
+        let sharing = ["bench e2e": "bench publish"]
+        for command in DomainCommands.all {
+            let name = command.spec.path.joined(separator: " ")
+            let names = [name] + (sharing[name].map { [$0] } ?? [])
+            let own = rows.filter { row in
+                names.contains { row.contains("`\($0) ") || row.contains("`\($0)`") }
+            }.joined(separator: "\n")
+            XCTAssertFalse(own.isEmpty, "no README row for '\(name)'")
+            // Every command takes --json and --help; the README says so once.
+            let common = ["--json", "--help"]
+            for flag in command.spec.flags where !flag.hidden && !common.contains(flag.name) {
+                // `--partition` must not be found inside `--partitions`.
+                let pattern = NSRegularExpression.escapedPattern(for: flag.name) + "(?![a-z-])"
+                XCTAssertNotNil(
+                    own.range(of: pattern, options: .regularExpression),
+                    "the README's row for '\(name)' does not name \(flag.name)")
+                if let short = flag.short {
+                    XCTAssertTrue(text.contains("`\(short)`"), "the README does not name \(short)")
+                }
+            }
+        }
     }
 
     func testHelpOfAnUnknownCommandSuggestsOne() {

@@ -25,7 +25,7 @@ public enum SampleCatalog {
 
     public static var hubNames: [String] { streams.map(\.hub) }
 
-    /// Hub names and aliases: every word `publish --sample` accepts, for completion.
+    /// Hub names and aliases: every word `publish --sample` accepts.
     public static var names: [String] { streams.flatMap { [$0.hub] + $0.aliases } }
 
     /// The stream whose hub name or alias is `name`, ignoring case and treating `_` as `-`.
@@ -38,10 +38,12 @@ public enum SampleCatalog {
     public static func lookup(_ name: String) throws -> ValueStream {
         if let stream = stream(named: name) { return stream }
         let wanted = normalized(name)
+        // The closest word may be an alias; suggest its stream's name, the one the list shows.
         let suggestion = names
             .map { ($0, editDistance($0, wanted)) }
             .filter { $0.1 <= 2 || $0.0.hasPrefix(wanted) && !wanted.isEmpty }
-            .min { $0.1 < $1.1 }?.0
+            .min { $0.1 < $1.1 }
+            .flatMap { stream(named: $0.0)?.hub }
         throw SampleError.unknownStream(name, suggestion: suggestion)
     }
 

@@ -39,8 +39,9 @@ enum CheckpointCommands {
             examples: ["checkpoint set orders billing --partition 0 --seq 41"]),
         run: { arguments, context in
             let hub = try context.log.hub(named: arguments.string(at: 0))
-            let group = arguments.string(at: 1)
-            try context.log.checkGroup(hub: hub.name, group: group)
+            let group = try context.log.consumerGroup(
+                hub: hub.name, named: arguments.string(at: 1)
+            ).name
             let partition = try arguments.requiredInt("--partition")
             try hub.check(partition: partition)
             let sequence = try arguments.requiredInt("--seq", range: 0...Int.max)
@@ -87,8 +88,9 @@ enum CheckpointCommands {
             ]),
         run: { arguments, context in
             let hub = try context.log.hub(named: arguments.string(at: 0))
-            let group = arguments.string(at: 1)
-            try context.log.checkGroup(hub: hub.name, group: group)
+            let group = try context.log.consumerGroup(
+                hub: hub.name, named: arguments.string(at: 1)
+            ).name
             let token = try arguments.requiredToken("--to")
             guard let position = try? EventPosition.parse(token.text), canReset(to: position)
             else {

@@ -38,7 +38,10 @@ enum Consume {
 
     static func run(_ arguments: Arguments, _ context: ShellContext) throws {
         let hub = try context.log.hub(named: arguments.string(at: 0))
-        let group = try arguments.requiredToken("--group").text
+        // The group as it was created, for the checkpoints and every line that names it.
+        let group = try context.log.consumerGroup(
+            hub: hub.name, named: arguments.requiredToken("--group").text
+        ).name
         let partitions = try Read.partitions(arguments, hub: hub)
         let fallback = try Read.position(arguments, default: .earliest)
         let limit = try Follow.limit(arguments, "--max")

@@ -68,9 +68,10 @@ struct EventSources {
     /// One event per line: the line's bytes, or hex decoded when `hex`. Each event is checked
     /// against `hub`'s maximum event size here, so an error names its line.
     func plainEvents(_ bytes: [UInt8], hex: Bool, file: String, hub: HubProperties) throws
-        -> [EventData]
+        -> (events: [EventData], lines: [Int])
     {
-        try EventSources.lines(bytes).map { number, line in
+        let lines = EventSources.lines(bytes)
+        let events = try lines.map { number, line in
             var body = Array(line)
             if hex {
                 guard let decoded = BodyText.bytes(hex: String(decoding: line, as: UTF8.self))
@@ -85,6 +86,7 @@ struct EventSources {
             try EventSources.checkSize(made, hub: hub, file: file, line: number)
             return made
         }
+        return (events, lines.map(\.number))
     }
 
     static func checkSize(_ event: EventData, hub: HubProperties, file: String, line: Int) throws {
@@ -97,12 +99,13 @@ struct EventSources {
 
     /// One event per line from envelope objects:
     /// `{"body":…,"key":…,"partition":…,"properties":{…},"contentType":…}`.
-    /// Returns the events and the partition each one names, if any.
+    /// Returns the events, the partition each one names, if any, and the line of each.
     func envelopeEvents(_ bytes: [UInt8], file: String, hub: HubProperties) throws
-        -> ([EventData], [Int?])
+        -> (events: [EventData], partitions: [Int?], lines: [Int])
     {
         var events: [EventData] = []
         var partitions: [Int?] = []
+        var lines: [Int] = []
         for (number, line) in EventSources.lines(bytes) {
             do {
                 var (event, partition) = try envelope(try JSONValue.parse(bytes: Array(line)))
@@ -125,6 +128,7 @@ struct EventSources {
                 try EventSources.checkSize(event, hub: hub, file: file, line: number)
                 events.append(event)
                 partitions.append(partition)
+                lines.append(number)
             } catch let error as JSONParseError {
                 throw CommandFailure(
                     "\(file):\(number): not a JSON object (\(error.message), column"
@@ -133,7 +137,7 @@ struct EventSources {
                 throw CommandFailure("\(file):\(number): \(error.message)")
             }
         }
-        return (events, partitions)
+        return (events, partitions, lines)
     }
 
     struct EnvelopeError: Error {

@@ -73,8 +73,10 @@ enum GroupCommands {
             ],
             examples: ["group delete orders billing"]),
         run: { arguments, context in
-            let hub = arguments.string(at: 0)
-            let group = arguments.string(at: 1)
+            // The hub and group as they were created: names are found in any case.
+            let hub = try context.log.hub(named: arguments.string(at: 0)).name
+            let group = try context.log.consumerGroup(hub: hub, named: arguments.string(at: 1))
+                .name
             try context.log.deleteConsumerGroup(hub: hub, name: group)
             if context.output.wantsJSON(arguments) {
                 context.output.json(.object([("hub", .string(hub)), ("deleted", .string(group))]))

@@ -147,23 +147,37 @@ enum Publish {
             }
         }
         while !context.isInterrupted {
+            let start = input.handedOut
             let (given, perEventPartitions) = input.next(chunkSize)
             guard !given.isEmpty else { break }
             let events = try PublishHooks.apply(given, hub: hub.name, context: context)
             let checked = try SchemaEnforcement.apply(
                 events, partitions: perEventPartitions, partition: partition, hub: hub,
                 context: context)
-            deadLettered += try checked.appendDeadLetters(durability: durability, context: context)
+            let lettered = try checked.appendDeadLetters(durability: durability, context: context)
+            deadLettered += lettered.count
+            var records = json
+                ? PublishRecords(
+                    start: start, lines: input.lines, letters: checked.deadLetters,
+                    landed: lettered, deadLetterHub: SchemaBinding.deadLetterHub(of: hub.name),
+                    output: context.output)
+                : nil
+            // Dead letters that landed are printed even when the valid events do not follow.
+            defer { records?.finish() }
             let routed = try context.router.route(
                 checked.events, hub: hub, partition: partition, partitions: checked.partitions)
             let perBatch = rate.map(pacedBatchSize)
+            var stored = 0
             for batch in try batches(routed, hub: hub, maxCount: perBatch) {
                 if context.isInterrupted { break }
                 let landed = try context.log.append(
                     hub: hub.name, batch: batch, durability: durability)
                 summary.add(batch: landed)
+                for metadata in landed {
+                    records?.stored(metadata, position: checked.positions?[stored] ?? stored)
+                    stored += 1
+                }
                 if json {
-                    landed.forEach { context.output.json(EventJSON.published($0)) }
                     // Scripts (and the crash tests) count an event as published once printed.
                     context.output.standardOutput.flush()
                 }
@@ -214,12 +228,12 @@ enum Publish {
             if count != nil { throw arguments.usageError("--count does not apply to --file") }
             let bytes = try EventSources.read(file: file, context: context)
             if arguments.has("--envelope") {
-                let (events, partitions) = try sources.envelopeEvents(bytes, file: file, hub: hub)
-                return .listed(events, partitions: partitions)
+                let read = try sources.envelopeEvents(bytes, file: file, hub: hub)
+                return .listed(read.events, partitions: read.partitions, lines: read.lines)
             }
-            let events = try sources.plainEvents(
+            let read = try sources.plainEvents(
                 bytes, hex: arguments.has("--hex"), file: file, hub: hub)
-            return .listed(events, partitions: nil)
+            return .listed(read.events, partitions: nil, lines: read.lines)
         }
         let bodyFiles = arguments.strings("--body-file")
         if !bodyFiles.isEmpty {

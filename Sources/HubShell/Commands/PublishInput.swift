@@ -8,30 +8,41 @@ import HubCore
 struct PublishInput {
     /// How many events there are in all.
     let total: Int
+    /// The line of the input file each event came from, for `publish --file`: empty lines are
+    /// skipped, so the n-th event need not be on line n.
+    let lines: [Int]?
     /// The next events, at most the limit it is given (a listed input hands out everything at
     /// once), with the partition each one names when the input says so.
     private let produce: (Int) -> ([EventData], [Int?]?)
     /// The one event a repeated input copies; nil for a listed input.
     private let repeatedEvent: EventData?
-    private var handedOut = 0
+    /// How many events the chunks so far held: the position in the input of the next chunk's
+    /// first event.
+    private(set) var handedOut = 0
 
-    /// Events from files, samples or generators, with the partitions envelopes named.
-    static func listed(_ events: [EventData], partitions: [Int?]?) -> PublishInput {
-        PublishInput(total: events.count, repeatedEvent: nil) { _ in (events, partitions) }
+    /// Events from files, samples or generators, with the partitions envelopes named and the
+    /// lines of a file they came from.
+    static func listed(_ events: [EventData], partitions: [Int?]?, lines: [Int]? = nil)
+        -> PublishInput
+    {
+        PublishInput(total: events.count, lines: lines, repeatedEvent: nil) { _ in
+            (events, partitions)
+        }
     }
 
     /// One event, `count` times.
     static func repeated(_ event: EventData, count: Int) -> PublishInput {
-        PublishInput(total: count, repeatedEvent: event) { limit in
+        PublishInput(total: count, lines: nil, repeatedEvent: event) { limit in
             (Array(repeating: event, count: limit), nil)
         }
     }
 
     private init(
-        total: Int, repeatedEvent: EventData?,
+        total: Int, lines: [Int]?, repeatedEvent: EventData?,
         produce: @escaping (Int) -> ([EventData], [Int?]?)
     ) {
         self.total = total
+        self.lines = lines
         self.repeatedEvent = repeatedEvent
         self.produce = produce
     }

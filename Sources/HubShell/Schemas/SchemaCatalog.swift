@@ -87,11 +87,28 @@ final class SchemaCatalog: @unchecked Sendable {
             }
             var resolvers: [any JSONSchemaResolver] = [known]
             if let files { resolvers.append(files) }
-            let compiler = JSONSchemaCompiler(resolver: JSONSchemaResolverChain(resolvers))
+            let resolver = JSONSchemaResolverChain(resolvers)
+            let compiler = JSONSchemaCompiler(resolver: resolver)
             let schema: CompiledJSONSchema
             do {
                 schema = try compiler.compile(
                     json, baseURI: Self.uri(group: group.name, name: name))
+            } catch JSONSchemaError.unresolvableReference(let reference, let uri, let location) {
+                // Registered schemas compile again here; a reference that resolved from a file
+                // at registration fails now if that file was never registered itself.
+                let document = String(uri.prefix { $0 != "#" })
+                throw SchemaCommandError.unresolvedReference(
+                    source: "\(group.name)/\(name)", registering: files != nil,
+                    reference: reference, in: Self.shortened(location, group: group.name),
+                    missing: (try? resolver.document(at: document)) == nil
+                        ? Self.shortened(document, group: group.name) : nil,
+                    group: group.name)
+            } catch JSONSchemaError.unsupportedPattern(let pattern, let location, let reason,
+                                                       let offset) {
+                throw SchemaCommandError.unsupportedPattern(
+                    source: "\(group.name)/\(name)", registering: files != nil,
+                    pattern: pattern, in: Self.shortened(location, group: group.name),
+                    reason: "at character \(offset + 1) it has \(reason)")
             } catch let error as JSONSchemaError {
                 throw SchemaCommandError.notASchema(
                     source: "\(group.name)/\(name)", reason: error.description)
@@ -99,6 +116,13 @@ final class SchemaCatalog: @unchecked Sendable {
             return .json(schema, JSONSchemaValidationOptions(
                 maxErrors: 20, assertFormats: group.assertFormats))
         }
+    }
+
+    /// `uri` relative to `group`'s base URI when it is under it (`common/user.json`, the
+    /// `$id` that finds it), else whole.
+    static func shortened(_ uri: String, group: String) -> String {
+        let base = baseURI(group: group)
+        return uri.hasPrefix(base) ? String(uri.dropFirst(base.count)) : uri
     }
 
     /// A resolver that reads `$ref`ed documents from files near `file`, for `schema register`

@@ -13,10 +13,21 @@ struct SchemaEnforcement {
     /// The events to publish, with the partition each named (nil when none was named per event).
     var events: [EventData]
     var partitions: [Int?]?
-    /// Dead-letter records, each with the partition its event named, if any.
-    var deadLetters: [(event: EventData, partition: Int?)] = []
+    /// Where each of `events` was among the events checked; nil when all of them are kept.
+    var positions: [Int]? = nil
+    /// Dead-letter records, each with the partition its event named, if any, where its event
+    /// was among the events checked, and why it failed.
+    var deadLetters: [InvalidEvent] = []
     /// The hub the events were published to, when some of them go to its dead-letter hub.
     var origin: HubProperties?
+
+    /// An invalid event on its way to the dead-letter hub.
+    struct InvalidEvent {
+        var event: EventData
+        var partition: Int?
+        var position: Int
+        var problems: [SchemaProblem]
+    }
 
     /// How many errors a refusal shows in its message.
     static let shownErrors = 3
@@ -37,6 +48,7 @@ struct SchemaEnforcement {
 
         var result = SchemaEnforcement(events: [], partitions: partitions == nil ? nil : [])
         result.events.reserveCapacity(events.count)
+        result.positions = []
         var invalid: [(index: Int, problems: [SchemaProblem])] = []
         let outcomes = check(events, with: schema)
         for (index, event) in events.enumerated() {
@@ -48,13 +60,16 @@ struct SchemaEnforcement {
                 if let contentType { accepted.contentType = contentType }
                 result.events.append(accepted)
                 result.partitions?.append(named)
+                result.positions?.append(index)
             case .invalid(let problems):
                 invalid.append((index, problems))
                 guard binding.onInvalid == .deadletter else { continue }
                 let letter = DeadLetter.event(
                     event, problems: problems, schema: version, hub: hub.name,
                     partition: named ?? partition)
-                result.deadLetters.append((letter, named ?? partition))
+                result.deadLetters.append(InvalidEvent(
+                    event: letter, partition: named ?? partition, position: index,
+                    problems: problems))
             }
         }
         if !invalid.isEmpty && binding.onInvalid == .reject {
@@ -108,13 +123,15 @@ struct SchemaEnforcement {
     }
 
     /// Appends the dead-letter records to the dead-letter hub, in as few batches as fit its
-    /// maximum size; returns how many landed.
+    /// maximum size; returns where each landed, in the order of `deadLetters`.
     ///
     /// The dead-letter hub is checked first: it may have been deleted, or deleted and made
     /// again smaller, since `hub set` bound it. Either refuses the publish with one line about
     /// the dead-letter hub, never one about a partition the publisher did not name.
-    func appendDeadLetters(durability: Durability, context: ShellContext) throws -> Int {
-        guard let origin, !deadLetters.isEmpty else { return 0 }
+    func appendDeadLetters(durability: Durability, context: ShellContext) throws
+        -> [EventMetadata]
+    {
+        guard let origin, !deadLetters.isEmpty else { return [] }
         let name = SchemaBinding.deadLetterHub(of: origin.name)
         do {
             let hub = try context.log.hub(named: name)
@@ -123,10 +140,9 @@ struct SchemaEnforcement {
             }
             let routed = try context.router.route(
                 deadLetters.map(\.event), hub: hub, partitions: deadLetters.map(\.partition))
-            var landed = 0
+            var landed: [EventMetadata] = []
             for batch in try Publish.batches(routed, hub: hub, maxCount: nil) {
                 landed += try context.log.append(hub: name, batch: batch, durability: durability)
-                    .count
             }
             return landed
         } catch HubError.hubNotFound(let missing) where Names.same(missing, name) {

@@ -57,6 +57,17 @@ final class SchemaErrorTests: XCTestCase {
         XCTAssertNotNil(compileError(#"{"patternProperties": {"a++": {}}}"#))
     }
 
+    func testLookbehindICUCannotRunIsUnsupportedAndSaysWhereItStarts() {
+        XCTAssertEqual(
+            compileError(#"{"pattern": "^x(?<!b*)c"}"#),
+            .unsupportedPattern(
+                pattern: "^x(?<!b*)c", location: "https://schemas.example/s.json#/pattern",
+                reason: "a lookbehind without a maximum length, which ICU (the engine that runs"
+                    + " it) cannot match; bound what it repeats, such as a{1,10} for a+ or a*",
+                offset: 2))
+        XCTAssertNil(compileError(#"{"pattern": "^x(?<!b{0,4})c"}"#))
+    }
+
     func testRelativeBaseURIIsRefused() {
         XCTAssertThrowsError(try JSONSchemaCompiler().compile(.object([]), baseURI: "orders"))
     }

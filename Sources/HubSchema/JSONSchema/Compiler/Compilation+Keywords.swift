@@ -135,9 +135,14 @@ struct KeywordReader {
         do {
             return try compilation.regexCache.regex(pattern)
         } catch {
+            let location = node.absoluteLocation + "/" + JSONPointer.escape(keyword)
+            if error.isUnsupported {
+                throw JSONSchemaError.unsupportedPattern(
+                    pattern: pattern, location: location, reason: error.message,
+                    offset: error.offset)
+            }
             throw JSONSchemaError.invalidPattern(
-                pattern: pattern,
-                location: node.absoluteLocation + "/" + JSONPointer.escape(keyword),
+                pattern: pattern, location: location,
                 reason: "\(error.message) at character \(error.offset + 1)")
         }
     }

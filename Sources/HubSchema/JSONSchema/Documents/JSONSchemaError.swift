@@ -13,6 +13,9 @@ public enum JSONSchemaError: Error, Sendable, Equatable, CustomStringConvertible
     case unsupportedVocabulary(uri: String, location: String)
     /// A `pattern` or `patternProperties` key is not an ECMA-262 regular expression.
     case invalidPattern(pattern: String, location: String, reason: String)
+    /// A `pattern` or `patternProperties` key is ECMA-262 but hubsh cannot run it, such as a
+    /// lookbehind without a maximum length (`(?<=a+)`); `offset` is where that part starts.
+    case unsupportedPattern(pattern: String, location: String, reason: String, offset: Int)
     /// A resolver found a document but could not read it as JSON.
     case unreadableDocument(uri: String, reason: String)
 
@@ -33,6 +36,9 @@ public enum JSONSchemaError: Error, Sendable, Equatable, CustomStringConvertible
         case .invalidPattern(let pattern, let location, let reason):
             return "invalid regular expression \"\(pattern)\" at \(location): \(reason); "
                 + "write an ECMA-262 pattern"
+        case .unsupportedPattern(let pattern, let location, let reason, let offset):
+            return "hubsh does not support regular expression \"\(pattern)\" at \(location):"
+                + " it has, at character \(offset + 1), \(reason)"
         case .unreadableDocument(let uri, let reason):
             return "cannot read schema document \(uri): \(reason)"
         }

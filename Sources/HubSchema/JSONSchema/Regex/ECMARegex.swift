@@ -34,9 +34,29 @@ final class ECMARegex: @unchecked Sendable {
             self.simple = nil
             self.expression = try NSRegularExpression(pattern: translated, options: [])
         } catch {
-            throw ECMARegexTranslator.SyntaxError(
-                message: "the regular expression engine (ICU) refused it", offset: 0)
+            // The translator accepted it, so it is ECMA-262: a limit of ICU, not a mistake.
+            throw Self.unsupported(source)
         }
+    }
+
+    /// Why ICU refused `source`, which the translator accepted. ICU refuses mainly lookbehinds
+    /// without a maximum length, so one of those is named with where it starts.
+    static func unsupported(_ source: String) -> ECMARegexTranslator.SyntaxError {
+        let scalars = Array(source.unicodeScalars)
+        let lookbehind = scalars.indices.first { index in
+            index + 3 < scalars.count && scalars[index] == "(" && scalars[index + 1] == "?"
+                && scalars[index + 2] == "<"
+                && (scalars[index + 3] == "=" || scalars[index + 3] == "!")
+        }
+        guard let lookbehind else {
+            return ECMARegexTranslator.SyntaxError(
+                message: "a construct that ICU (the engine that runs it) refuses", offset: 0,
+                isUnsupported: true)
+        }
+        return ECMARegexTranslator.SyntaxError(
+            message: "a lookbehind without a maximum length, which ICU (the engine that runs"
+                + " it) cannot match; bound what it repeats, such as a{1,10} for a+ or a*",
+            offset: lookbehind, isUnsupported: true)
     }
 
     /// True when the expression matches some part of `text`.

@@ -15,10 +15,12 @@
 ///
 /// Lone `]`, `{` and `}` are taken as literals, as browsers do outside Unicode mode.
 struct ECMARegexTranslator {
-    /// Why a pattern is not an ECMA-262 regular expression, with the offset of the problem.
+    /// Why a pattern is not an ECMA-262 regular expression, with the offset of the problem;
+    /// or, when `isUnsupported`, why hubsh cannot run a pattern that ECMA-262 allows.
     struct SyntaxError: Error, Equatable {
         var message: String
         var offset: Int
+        var isUnsupported = false
     }
 
     static let lineTerminators = "\\x{0A}\\x{0D}\\x{2028}\\x{2029}"
