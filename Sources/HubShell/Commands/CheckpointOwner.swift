@@ -1,4 +1,5 @@
 import Foundation
+import HubCore
 
 /// The consumer that wrote a checkpoint, read back from its owner text `hubsh@HOST:PID`, to
 /// tell whether it may still be running.
@@ -31,7 +32,6 @@ struct CheckpointOwner: Equatable {
     ) -> Bool {
         guard let parsed = CheckpointOwner(owner), parsed.host == localHost else { return true }
         if parsed.processId == localProcess { return false }
-        // Signal 0 only asks whether the process exists; EPERM means it does, as another user's.
-        return kill(parsed.processId, 0) == 0 || errno != ESRCH
+        return OwnerProcess.isAlive(parsed.processId)
     }
 }
