@@ -6,7 +6,7 @@
 ///     DurationText.millis("1e9s")                   // .failure(.notADuration)
 ///
 /// Units are `ms`, `s`, `m` (minutes), `h`, `d` and `w`, in either case. Each number is ASCII
-/// digits with at most one `.` that has digits on both sides; hex, exponents, signs, spaces,
+/// digits with at most one `.` that has digits after it (`.5` is half); hex, exponents, signs, spaces,
 /// `inf` and `nan` are not durations. Parts of a millisecond are dropped. A number without a
 /// unit is allowed only alone, and only when the caller gives it a unit (`bareUnit`).
 public enum DurationText {
@@ -56,9 +56,10 @@ public enum DurationText {
     /// `number` (digits, perhaps with one fraction) times `unit` milliseconds.
     private static func part(_ number: ArraySlice<UInt8>, unit: Int64) -> Result<Int64, Problem> {
         let pieces = number.split(separator: dot, omittingEmptySubsequences: false)
-        guard pieces.count <= 2, pieces.allSatisfy({ !$0.isEmpty }) else {
-            return .failure(.notADuration)
-        }
+        // `.5` reads as `0.5`, as `sleep .5` does in other shells; `5.` and `.` are typos.
+        guard pieces.count <= 2, !pieces[pieces.count - 1].isEmpty,
+              pieces.count == 2 || !pieces[0].isEmpty
+        else { return .failure(.notADuration) }
         var whole: Int64 = 0
         for digit in pieces[0] {
             let (times, overflow) = whole.multipliedReportingOverflow(by: 10)

@@ -10,7 +10,8 @@ final class DurationTests: XCTestCase {
             ("007s", 7000), ("7d", 604_800_000), ("168h", 604_800_000), ("604800", 604_800_000),
             // The grammar retentions use: parts in a row, any case, weeks.
             ("1m30s", 90_000), ("1s500ms", 1500), ("1d12h", 129_600_000), ("5S", 5000),
-            ("1w", 604_800_000), ("1.5d", 129_600_000), ("2h0.5m", 7_230_000),
+            ("1w", 604_800_000), ("1.5d", 129_600_000), ("2h0.5m", 7_230_000), (".5", 500),
+            (".25s", 250),
         ]
         for (text, millis) in expected {
             XCTAssertEqual(try Duration.parse(text).get(), millis, text)
@@ -19,7 +20,7 @@ final class DurationTests: XCTestCase {
 
     func testHexExponentsSignsAndNonNumbersAreNotDurations() {
         let refused = [
-            "", "s", ".", ".5", "5.", "1.2.3", "0x10", "1e9", "1e19", "1E3", "inf", "nan",
+            "", "s", ".", "5.", ".s", "1.2.3", "0x10", "1e9", "1e19", "1E3", "inf", "nan",
             "-1", "+1", "1 s", "5sec", "١s", "soon", "1m30", "30 1m", "1m 30s", "1ss", "s1",
             "1..5s", "1.m",
         ]
