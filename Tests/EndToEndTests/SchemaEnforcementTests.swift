@@ -271,6 +271,31 @@ final class SchemaEnforcementTests: XCTestCase {
         XCTAssertEqual(listed.first?["reason"] as? String, "schema-validation-failed")
     }
 
+    func testReplayOfMoreThanTheHubsMaximumSizeGoesInBatchesThatFit() {
+        bindOrders("deadletter")
+        // Three invalid events of 500,000 bytes: 1.5 MB pending for a hub of 1 MiB.
+        let padding = String(repeating: "x", count: 499_980)
+        let lines = (1...3).map { #"{"id":\#($0),"pad":"\#(padding)"}"# }
+        let file = write("large.jsonl", lines.joined(separator: "\n") + "\n")
+        XCTAssertEqual(hubsh.script("publish orders --file \(file)").status, 0)
+
+        let relaxed = write("order-v2.json", """
+            {"type":"object","properties":{"id":{"type":["string","integer"]}},"required":["id"]}
+            """)
+        XCTAssertEqual(hubsh.script("schema register shop order \(relaxed)").status, 0)
+        let replay = hubsh.script("deadletter replay orders --all", ["--json"])
+        XCTAssertEqual(replay.status, 0, replay.stderr)
+        XCTAssertEqual(replay.stderr, "")
+        XCTAssertEqual(replay.jsonLines().filter { $0["replayed"] as? Bool == true }.count, 3)
+        XCTAssertEqual(eventCount("orders"), 3)
+
+        let again = hubsh.script("deadletter replay orders --all")
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(eventCount("orders"), 3)
+        let pending = hubsh.script("deadletter list orders --pending", ["--json"])
+        XCTAssertEqual(pending.jsonLines().count, 0, pending.stdout)
+    }
+
     func testReplayLeavesEventsThatHubshDidNotDeadLetter() {
         bindOrders("deadletter")
         XCTAssertEqual(hubsh.script("publish orders.deadletter '{\"id\":\"forged\"}'").status, 0)

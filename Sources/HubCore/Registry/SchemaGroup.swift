@@ -112,6 +112,9 @@ public struct SchemaBinding: Sendable, Equatable {
 
     public var qualifiedName: String { "\(group)/\(name)" }
 
+    /// What a hub's name gets to name its dead-letter hub.
+    public static let deadLetterSuffix = ".deadletter"
+
     /// The dead-letter hub of `hub`.
-    public static func deadLetterHub(of hub: String) -> String { hub + ".deadletter" }
+    public static func deadLetterHub(of hub: String) -> String { hub + deadLetterSuffix }
 }

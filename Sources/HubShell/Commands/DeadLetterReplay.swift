@@ -15,6 +15,9 @@ enum DeadLetterReplay {
                 "Each replayed event is marked with a replay record in HUB.deadletter, so it is"
                     + " never replayed twice. Events that still fail stay pending; the command"
                     + " then exits with 1.",
+                "The events go out in batches that fit HUB's maximum size, each one marked"
+                    + " before the next is sent; Ctrl-C or a failure stops between batches, after"
+                    + " listing the events replayed so far.",
             ],
             positionals: [Positional("HUB", "the hub whose dead letters to replay",
                                      completion: .hub)],
@@ -39,14 +42,14 @@ enum DeadLetterReplay {
             return try context.schemas.compiled(latest, registry: registry)
         }
 
-        var passed: [(letter: ReceivedEvent, event: RoutedEvent)] = []
+        var passed: [ReplayBatches.Candidate] = []
         var failed: [(ReceivedEvent, [SchemaProblem])] = []
         var foreign = 0
         for letter in pending {
             // Only events that hubsh dead-lettered from this hub go back to it; anything else
             // published into the dead-letter hub by hand stays where it is.
-            guard case .string(hub.name)? = DeadLetter.property(
-                DeadLetter.originHub, of: letter.data)
+            guard case .string(let origin)? = DeadLetter.property(
+                DeadLetter.originHub, of: letter.data), Names.same(origin, hub.name)
             else {
                 foreign += 1
                 continue
@@ -71,21 +74,37 @@ enum DeadLetterReplay {
             passed.append((letter, routed[0]))
         }
 
-        let landed = passed.isEmpty ? [] : try context.log.append(
-            hub: hub.name, batch: passed.map(\.event), durability: .durable)
-        if !landed.isEmpty {
-            let markers = zip(passed, landed).map {
-                DeadLetterRecords.marker(for: $0.letter, origin: hub.name, landed: $1)
+        let batches = try ReplayBatches.split(passed, origin: hub, deadLetterHub: records.hub)
+        var replayed: [ReceivedEvent] = []
+        var landed: [EventMetadata] = []
+        // The report comes before the warnings below, and also when a batch fails.
+        do {
+            defer {
+                report(
+                    replayed, landed: landed, failed: failed,
+                    skipped: chosen.count - pending.count, hub: hub.name, arguments: arguments,
+                    context: context)
+                if replayed.count < passed.count {
+                    // Interrupted, or a batch failed: the error (if any) follows this note.
+                    if context.isInterrupted { context.output.endInterruptedLine() }
+                    let rest = passed.count - replayed.count
+                    context.output.note(
+                        "stopped early: replayed \(replayed.count) of \(passed.count) events that"
+                            + " pass; the other \(rest) stay\(rest == 1 ? "s" : "") pending")
+                }
             }
-            _ = try context.log.append(hub: records.hub, batch: markers, durability: .durable)
+            for batch in batches {
+                if context.isInterrupted { break }
+                let stored = try context.log.append(
+                    hub: hub.name, batch: batch.map(\.event), durability: .durable)
+                replayed += batch.map(\.letter)
+                landed += stored
+                try mark(batch.map(\.letter), landed: stored, records: records, context: context)
+            }
         }
-        report(
-            passed.map(\.letter), landed: landed, failed: failed,
-            skipped: chosen.count - pending.count, hub: hub.name, arguments: arguments,
-            context: context)
         if foreign > 0 {
             context.output.warning(
-                "\(foreign) event\(foreign == 1 ? "" : "s") in '\(records.hub)' were not"
+                "\(foreign) event\(foreign == 1 ? "" : "s") in '\(records.hub.name)' were not"
                     + " dead-lettered by hubsh from hub '\(hub.name)' and stay where they are")
         }
         if !failed.isEmpty {
@@ -93,6 +112,26 @@ enum DeadLetterReplay {
             throw CommandFailure(
                 "\(failed.count) dead-lettered event\(verb) the schema of hub '\(hub.name)';"
                     + " \(failed.count == 1 ? "it stays" : "they stay") pending")
+        }
+    }
+
+    /// Appends the markers of one replayed batch; a failure names each event it leaves
+    /// unmarked, as a later replay would publish those again.
+    static func mark(
+        _ letters: [ReceivedEvent], landed: [EventMetadata], records: DeadLetterRecords,
+        context: ShellContext
+    ) throws {
+        let markers = zip(letters, landed).map {
+            DeadLetterRecords.marker(for: $0, origin: records.origin, landed: $1)
+        }
+        do {
+            _ = try context.log.append(hub: records.hub.name, batch: markers, durability: .durable)
+        } catch {
+            let named = letters.map { "\($0.partition)/\($0.sequenceNumber)" }
+            throw CommandFailure(
+                "dead letters \(named.joined(separator: ", ")) were replayed to hub"
+                    + " '\(records.origin)' but could not be marked as replayed in"
+                    + " '\(records.hub.name)' (\(error)); a later replay would publish them again")
         }
     }
 

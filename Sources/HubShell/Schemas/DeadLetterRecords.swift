@@ -8,9 +8,12 @@ import HubCore
 /// `deadletter list` shows it as replayed. The dead-letter hub stays append-only like every
 /// hub, and its retention removes events and markers together.
 ///
-/// Caveat: the republished events and the markers are two commits. A crash between them
-/// leaves the events republished but unmarked, so a later replay may publish them again
-/// (at-least-once, as Event Hubs delivery is).
+/// Replay goes in batches (see `ReplayBatches`): each batch of republished events is one
+/// commit, and its markers the next one, before the following batch starts.
+///
+/// Caveat: a crash between a batch and its markers leaves that batch republished but unmarked,
+/// so a later replay may publish it again (at-least-once, as Event Hubs delivery is). A failure
+/// to write the markers is reported with the events it leaves unmarked.
 struct DeadLetterRecords {
     static let markerContentType = "application/vnd.hubsh.replay+json"
     static let replayOf = "deadletter.replayOf"
@@ -21,28 +24,37 @@ struct DeadLetterRecords {
         var replayedTo: String?
     }
 
-    var hub: String
+    /// The dead-letter hub, and the name of the hub it belongs to, both as they were created.
+    var hub: HubProperties
+    var origin: String
     var letters: [Letter] = []
 
-    /// Every dead-lettered event of `origin`'s dead-letter hub, oldest first per partition.
-    static func load(origin: String, context: ShellContext) throws -> DeadLetterRecords {
-        let name = SchemaBinding.deadLetterHub(of: origin)
+    /// Every dead-lettered event of the dead-letter hub of `typed` (a hub name in any case),
+    /// oldest first per partition.
+    static func load(origin typed: String, context: ShellContext) throws -> DeadLetterRecords {
+        let origin: HubProperties?
+        do {
+            origin = try context.log.hub(named: typed)
+        } catch HubError.hubNotFound {
+            // The origin may be gone while its dead letters outlive it.
+            origin = nil
+        }
+        let name = SchemaBinding.deadLetterHub(of: origin?.name ?? typed)
         let hub: HubProperties
         do {
             hub = try context.log.hub(named: name)
         } catch HubError.hubNotFound {
-            // The origin may be gone while its dead letters outlive it; say which is missing.
-            if try !context.log.hubs().contains(where: { $0.name == origin }) {
-                throw HubError.hubNotFound(origin)
-            }
+            guard let origin else { throw HubError.hubNotFound(typed) }
             throw CommandFailure(
-                "hub '\(origin)' has no dead-letter hub '\(name)'; it is created by"
-                    + " 'hub set \(origin) --schema GROUP/NAME --on-invalid deadletter'")
+                "hub '\(origin.name)' has no dead-letter hub '\(name)'; it is created by"
+                    + " 'hub set \(origin.name) --schema GROUP/NAME --on-invalid deadletter'")
         }
-        var records = DeadLetterRecords(hub: name)
+        let originName = origin?.name
+            ?? String(hub.name.dropLast(SchemaBinding.deadLetterSuffix.count))
+        var records = DeadLetterRecords(hub: hub, origin: originName)
         var index: [String: Int] = [:]
         var merge = try PartitionMerge(
-            log: context.log, hub: name, partitions: Array(0..<hub.partitionCount),
+            log: context.log, hub: hub.name, partitions: Array(0..<hub.partitionCount),
             from: .earliest)
         while let event = try merge.next() {
             if event.data.contentType == markerContentType {
