@@ -47,17 +47,47 @@ final class SchemaEnforcementTests: XCTestCase {
         XCTAssertEqual(
             bind.stderr,
             "error: hub 'y.deadletter' cannot be the dead-letter hub of 'y': it has 2 partitions,"
-                + " not 8; keeps events 1d, not at least 30d; delete it ('hub delete"
+                + " not 8; keeps events 1d, not at least 30d; takes events of at most 1.0 MiB,"
+                + " not at least 1114112 bytes (the largest event of 'y' with its deadletter.*"
+                + " properties); delete it ('hub delete"
                 + " y.deadletter') to have one made that fits, or create it with --partitions 8"
                 + " --retention 30d --max-event-size 1114112\n")
         let shown = hubsh.script("hub show y --json").jsonLines().first
         XCTAssertTrue(shown?["schema"] is NSNull, "\(shown ?? [:])")
     }
 
+    func testADeadLetterHubWithTheOriginsMaximumEventSizeIsRefusedWhenBinding() {
+        let schema = write("order.json", #"{"type":"object","required":["id"]}"#)
+        hubsh.script("""
+            hub create k --partitions 2
+            hub create k.deadletter --partitions 2 --retention 30d
+            schema group create shop --format json
+            schema register shop order \(schema)
+            """)
+        let bind = hubsh.script("hub set k --schema shop/order --on-invalid deadletter")
+        XCTAssertEqual(bind.status, 1)
+        XCTAssertTrue(
+            bind.stderr.contains("takes events of at most 1.0 MiB, not at least 1114112 bytes"),
+            bind.stderr)
+
+        // The hub the advice describes takes the largest event 'k' takes, once dead-lettered.
+        let made = hubsh.script("""
+            hub delete k.deadletter
+            hub create k.deadletter --partitions 2 --retention 30d --max-event-size 1114112
+            hub set k --schema shop/order --on-invalid deadletter
+            """)
+        XCTAssertEqual(made.status, 0, made.stderr)
+        let body = #"{"pad":""# + String(repeating: "x", count: 1_048_500 - 10) + #""}"#
+        let file = write("large.json", body)
+        let publish = hubsh.script("publish k --body-file \(file)")
+        XCTAssertEqual(publish.status, 0, publish.stderr)
+        XCTAssertEqual(eventCount("k.deadletter"), 1)
+    }
+
     func testADeadLetterHubMadeSmallerAfterBindingRefusesThePublishNamingItself() {
         bindOrders("deadletter")
         hubsh.script("hub delete orders.deadletter; hub create Orders.DeadLetter --partitions 1"
-            + " --retention 30d")
+            + " --retention 30d --max-event-size 1114112")
         let smaller = hubsh.script(#"publish orders '{"id":1}' --partition 1"#)
         XCTAssertEqual(smaller.status, 1)
         XCTAssertEqual(

@@ -14,8 +14,9 @@ enum DeadLetterList {
             flags: [Flag("--pending", "only events not replayed yet")],
             examples: ["deadletter list payments", "deadletter list payments --json"]),
         run: { arguments, context in
-            let hub = arguments.string(at: 0)
-            var letters = try DeadLetterRecords.load(origin: hub, context: context).letters
+            let records = try DeadLetterRecords.load(origin: arguments.string(at: 0),
+                                                     context: context)
+            var letters = records.letters
             if arguments.has("--pending") { letters.removeAll { $0.replayedTo != nil } }
             if context.output.wantsJSON(arguments) {
                 letters.forEach { context.output.json(DeadLetterList.json($0)) }
@@ -38,7 +39,7 @@ enum DeadLetterList {
             let pending = letters.filter { $0.replayedTo == nil }.count
             output.note(
                 "\(letters.count) dead-lettered event\(letters.count == 1 ? "" : "s") of hub"
-                    + " '\(hub)', \(pending) pending")
+                    + " '\(records.origin)', \(pending) pending")
         })
 
     static func json(_ letter: DeadLetterRecords.Letter) -> JSONValue {

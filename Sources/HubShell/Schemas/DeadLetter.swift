@@ -66,7 +66,8 @@ enum DeadLetter {
     ///
     /// An event keeps its partition in the dead-letter hub, so the partition counts must be
     /// equal; the retention must be at least the 30 days promised; and an event as large as
-    /// `origin` takes must fit.
+    /// `origin` takes must fit with its `deadletter.*` properties, as in the hub `hubSpec`
+    /// makes.
     static func misfit(_ deadLetter: HubProperties, for origin: HubProperties) -> String? {
         let wanted = hubSpec(for: origin)
         var problems: [String] = []
@@ -80,10 +81,11 @@ enum DeadLetter {
                 "keeps events \(Retention.format(deadLetter.retentionMillis)), not at least"
                     + " \(Retention.format(minimumRetention))")
         }
-        if deadLetter.maxEventSize < origin.maxEventSize {
+        if deadLetter.maxEventSize < wanted.maxEventSize {
             problems.append(
                 "takes events of at most \(ByteSize.format(Int64(deadLetter.maxEventSize))),"
-                    + " less than '\(origin.name)' does")
+                    + " not at least \(wanted.maxEventSize) bytes (the largest event of"
+                    + " '\(origin.name)' with its deadletter.* properties)")
         }
         return problems.isEmpty ? nil : problems.joined(separator: "; ")
     }
@@ -95,13 +97,17 @@ enum DeadLetter {
             + " \(Retention.format(spec.retentionMillis)) --max-event-size \(spec.maxEventSize)"
     }
 
+    /// What a dead-letter hub's maximum event size has beyond its origin's: room for the
+    /// `deadletter.*` properties (the errors alone may take 1 KiB, the origin's name 256 bytes).
+    static let propertiesRoom = 64 * 1024
+
     /// The spec of `hub`'s dead-letter hub: same partitions, long retention, room for the
-    /// added properties.
+    /// added properties. `misfit` holds an existing dead-letter hub to the same numbers.
     static func hubSpec(for hub: HubProperties) -> HubSpec {
         var spec = HubSpec(name: SchemaBinding.deadLetterHub(of: hub.name))
         spec.partitionCount = hub.partitionCount
         spec.retentionMillis = max(hub.retentionMillis, minimumRetention)
-        spec.maxEventSize = min(HubSpec.maxEventSizeLimit, hub.maxEventSize + 64 * 1024)
+        spec.maxEventSize = min(HubSpec.maxEventSizeLimit, hub.maxEventSize + propertiesRoom)
         return spec
     }
 }

@@ -28,7 +28,17 @@ final class DeadLetterFitTests: XCTestCase {
         XCTAssertEqual(
             DeadLetter.misfit(small, for: origin),
             "has 1 partition, not 8; keeps events 1d, not at least 30d; takes events of at most"
-                + " 1.0 MiB, less than 'y' does")
+                + " 1.0 MiB, not at least 2162688 bytes (the largest event of 'y' with its"
+                + " deadletter.* properties)")
+    }
+
+    func testAnEqualMaximumEventSizeLeavesNoRoomForTheDeadLetterProperties() {
+        let origin = hub("k", partitions: 2, days: 1)
+        let same = hub("k.deadletter", partitions: 2, days: 30)
+        XCTAssertEqual(
+            DeadLetter.misfit(same, for: origin),
+            "takes events of at most 1.0 MiB, not at least 1114112 bytes (the largest event of"
+                + " 'k' with its deadletter.* properties)")
     }
 
     func testALongerRetentionAndLargerEventsStillFit() {
