@@ -93,8 +93,8 @@ final class SchemaEnforcementTests: XCTestCase {
         XCTAssertEqual(
             smaller.stderr,
             "error: invalid events of hub 'orders' cannot go to dead-letter hub"
-                + " 'orders.deadletter': it has 1 partition, not 2; the publish stopped before"
-                + " appending these events (delete 'orders.deadletter', then run 'hub set orders"
+                + " 'Orders.DeadLetter': it has 1 partition, not 2; the publish stopped before"
+                + " appending these events (delete 'Orders.DeadLetter', then run 'hub set orders"
                 + " --schema shop/order --on-invalid deadletter' to make one that fits)\n")
         XCTAssertFalse(smaller.stderr.contains("partition 1 does not exist"), smaller.stderr)
 
@@ -106,6 +106,46 @@ final class SchemaEnforcementTests: XCTestCase {
         XCTAssertEqual(eventCount("orders"), 0)
         // Valid events need no dead-letter hub.
         XCTAssertEqual(hubsh.script(#"publish orders '{"id":"o-1"}'"#).status, 0)
+    }
+
+    func testDeadLetterPathsShowHubNamesAsCreated() {
+        let schema = write("order.json", #"{"type":"object","required":["id"]}"#)
+        let setUp = hubsh.script("""
+            hub create Orders
+            hub create H
+            hub create Q --partitions 2
+            hub create q.deadletter --partitions 2 --retention 30d --max-event-size 1114112
+            schema group create shop --format json
+            schema register shop order \(schema)
+            hub set h --schema shop/order --on-invalid deadletter
+            """)
+        XCTAssertEqual(setUp.status, 0, setUp.stderr)
+
+        let none = hubsh.script("deadletter list orders")
+        XCTAssertEqual(none.status, 1)
+        XCTAssertTrue(
+            none.stderr.hasPrefix("error: hub 'Orders' has no dead-letter hub 'Orders.deadletter'"),
+            none.stderr)
+
+        XCTAssertEqual(hubsh.script("publish h '{}'").status, 0)
+        let listed = hubsh.script("deadletter list h")
+        XCTAssertTrue(
+            listed.stderr.contains("1 dead-lettered event of hub 'H', 1 pending"), listed.stderr)
+
+        let bind = hubsh.script("hub set q --schema shop/order --on-invalid deadletter")
+        XCTAssertEqual(bind.status, 0, bind.stderr)
+        XCTAssertTrue(bind.stdout.contains("sent to 'q.deadletter'"), bind.stdout)
+        let lettered = hubsh.script("publish q '{}'")
+        XCTAssertTrue(
+            lettered.stderr.contains("went to dead-letter hub 'q.deadletter'"), lettered.stderr)
+        let smaller = hubsh.script("""
+            hub delete q.deadletter
+            hub create q.deadletter --partitions 1 --retention 30d --max-event-size 1114112
+            publish q '{}'
+            """)
+        XCTAssertTrue(
+            smaller.stderr.contains("cannot go to dead-letter hub 'q.deadletter'"), smaller.stderr)
+        XCTAssertFalse(smaller.stderr.contains("Q.deadletter"), smaller.stderr)
     }
 
     func testBindingTheSameSchemaAgainSaysNothingChanged() {

@@ -40,9 +40,8 @@ enum HubSet {
             // Compiling now finds a broken schema before the first publish does.
             _ = try context.schemas.compiled(latest, registry: registry)
         }
-        if binding?.onInvalid == .deadletter {
-            try prepareDeadLetterHub(for: hub, context: context)
-        }
+        let deadLetterHub = binding?.onInvalid == .deadletter
+            ? try prepareDeadLetterHub(for: hub, context: context) : nil
         let unchanged = hub.schema == binding
         let updated = unchanged ? hub : try registry.setSchemaBinding(hub: hub.name, binding)
         if context.output.wantsJSON(arguments) {
@@ -54,7 +53,7 @@ enum HubSet {
                 "hub '\(hub.name)' \(unchanged ? "already validates" : "validates") events"
                     + " against '\(binding.qualifiedName)'; invalid events are "
                     + (binding.onInvalid == .reject
-                        ? "refused" : "sent to '\(SchemaBinding.deadLetterHub(of: hub.name))'")
+                        ? "refused" : "sent to '\(deadLetterHub ?? "")'")
                     + (unchanged ? "; unchanged" : ""))
         } else {
             context.output.line(
@@ -66,18 +65,21 @@ enum HubSet {
 
     /// Creates `hub`'s dead-letter hub when it is missing, and refuses one that cannot hold
     /// `hub`'s invalid events (see `DeadLetter.misfit`): a hub of that name made by hand, say
-    /// with fewer partitions, would fail publishes to the partitions it lacks.
-    static func prepareDeadLetterHub(for hub: HubProperties, context: ShellContext) throws {
+    /// with fewer partitions, would fail publishes to the partitions it lacks. Returns the
+    /// dead-letter hub's name as it was created (`q.deadletter` for hub `Q`).
+    static func prepareDeadLetterHub(for hub: HubProperties, context: ShellContext) throws
+        -> String
+    {
         let name = SchemaBinding.deadLetterHub(of: hub.name)
         let existing: HubProperties
         do {
             existing = try context.log.hub(named: name)
         } catch HubError.hubNotFound {
-            _ = try context.log.createHub(DeadLetter.hubSpec(for: hub))
-            context.output.note("created dead-letter hub '\(name)'")
-            return
+            let created = try context.log.createHub(DeadLetter.hubSpec(for: hub))
+            context.output.note("created dead-letter hub '\(created.name)'")
+            return created.name
         }
-        guard let problem = DeadLetter.misfit(existing, for: hub) else { return }
+        guard let problem = DeadLetter.misfit(existing, for: hub) else { return existing.name }
         throw CommandFailure(
             "hub '\(existing.name)' cannot be the dead-letter hub of '\(hub.name)': it \(problem);"
                 + " delete it ('hub delete \(existing.name)') to have one made that fits, or"

@@ -127,12 +127,14 @@ enum Publish {
         let json = context.output.wantsJSON(arguments)
         var summary = PublishSummary()
         var deadLettered = 0
+        var deadLetterHub: String?
         let paceStart = Timestamp.now()
         defer {
             let stoppedEarly = context.isInterrupted && summary.count < input.total
             // The terminal echoed ^C without a line break: start what follows on a line of its own.
             if stoppedEarly { context.output.endInterruptedLine() }
-            SchemaEnforcement.noteDeadLetters(deadLettered, hub: hub.name, context: context)
+            SchemaEnforcement.noteDeadLetters(
+                deadLettered, hub: hub.name, deadLetterHub: deadLetterHub, context: context)
             if !summary.isEmpty {
                 report(summary, hub: hub.name, json: json, context: context)
             }
@@ -155,11 +157,13 @@ enum Publish {
                 events, partitions: perEventPartitions, partition: partition, hub: hub,
                 context: context)
             let lettered = try checked.appendDeadLetters(durability: durability, context: context)
-            deadLettered += lettered.count
+            deadLettered += lettered?.landed.count ?? 0
+            deadLetterHub = lettered?.hub ?? deadLetterHub
             var records = json
                 ? PublishRecords(
                     start: start, lines: input.lines, letters: checked.deadLetters,
-                    landed: lettered, deadLetterHub: SchemaBinding.deadLetterHub(of: hub.name),
+                    landed: lettered?.landed ?? [],
+                    deadLetterHub: lettered?.hub ?? SchemaBinding.deadLetterHub(of: hub.name),
                     output: context.output)
                 : nil
             // Dead letters that landed are printed even when the valid events do not follow.

@@ -47,7 +47,9 @@ final class ShellPluginHost: PluginHost {
                 prepared, partitions: nil, partition: partition, hub: properties,
                 context: context)
             let deadLettered = try checked.appendDeadLetters(durability: .durable, context: context)
-            SchemaEnforcement.noteDeadLetters(deadLettered.count, hub: hub, context: context)
+            SchemaEnforcement.noteDeadLetters(
+                deadLettered?.landed.count ?? 0, hub: properties.name,
+                deadLetterHub: deadLettered?.hub, context: context)
             let routed = try context.router.route(
                 checked.events, hub: properties, partition: partition)
             var landed: [EventMetadata] = []

@@ -122,6 +122,13 @@ struct SchemaEnforcement {
                 + " bound to hub '\(hub)': \(shown)\(more); nothing was published")
     }
 
+    /// Where the dead-letter records of one publish landed: the dead-letter hub's name as it
+    /// was created (`q.deadletter` for hub `Q`), and each record's place.
+    struct DeadLettersLanded {
+        var hub: String
+        var landed: [EventMetadata]
+    }
+
     /// Appends the dead-letter records to the dead-letter hub, in as few batches as fit its
     /// maximum size; returns where each landed, in the order of `deadLetters`.
     ///
@@ -129,51 +136,62 @@ struct SchemaEnforcement {
     /// again smaller, since `hub set` bound it. Either refuses the publish with one line about
     /// the dead-letter hub, never one about a partition the publisher did not name.
     func appendDeadLetters(durability: Durability, context: ShellContext) throws
-        -> [EventMetadata]
+        -> DeadLettersLanded?
     {
-        guard let origin, !deadLetters.isEmpty else { return [] }
-        let name = SchemaBinding.deadLetterHub(of: origin.name)
+        guard let origin, !deadLetters.isEmpty else { return nil }
+        let hub: HubProperties
         do {
-            let hub = try context.log.hub(named: name)
+            hub = try context.log.hub(named: SchemaBinding.deadLetterHub(of: origin.name))
+        } catch HubError.hubNotFound {
+            throw SchemaEnforcement.unusable(origin, "it no longer exists", existing: nil)
+        }
+        do {
             if let problem = DeadLetter.misfit(hub, for: origin) {
-                throw SchemaEnforcement.unusable(origin, "it \(problem)")
+                throw SchemaEnforcement.unusable(origin, "it \(problem)", existing: hub.name)
             }
             let routed = try context.router.route(
                 deadLetters.map(\.event), hub: hub, partitions: deadLetters.map(\.partition))
             var landed: [EventMetadata] = []
             for batch in try Publish.batches(routed, hub: hub, maxCount: nil) {
-                landed += try context.log.append(hub: name, batch: batch, durability: durability)
+                landed += try context.log.append(
+                    hub: hub.name, batch: batch, durability: durability)
             }
-            return landed
-        } catch HubError.hubNotFound(let missing) where Names.same(missing, name) {
-            throw SchemaEnforcement.unusable(origin, "it no longer exists", missing: true)
-        } catch HubError.partitionNotFound(let hub, _, let count) where Names.same(hub, name) {
+            return DeadLettersLanded(hub: hub.name, landed: landed)
+        } catch HubError.hubNotFound(let missing) where Names.same(missing, hub.name) {
+            throw SchemaEnforcement.unusable(origin, "it no longer exists", existing: nil)
+        } catch HubError.partitionNotFound(let name, _, let count)
+            where Names.same(name, hub.name)
+        {
             throw SchemaEnforcement.unusable(
                 origin, "it has \(count) partition\(count == 1 ? "" : "s") now, not"
-                    + " \(origin.partitionCount)")
+                    + " \(origin.partitionCount)", existing: hub.name)
         }
     }
 
     /// The refusal of a publish whose invalid events cannot go to the dead-letter hub.
-    static func unusable(_ origin: HubProperties, _ problem: String, missing: Bool = false)
+    /// `existing` is the dead-letter hub's name as created, nil when it no longer exists.
+    static func unusable(_ origin: HubProperties, _ problem: String, existing: String?)
         -> CommandFailure
     {
-        let name = SchemaBinding.deadLetterHub(of: origin.name)
+        let name = existing ?? SchemaBinding.deadLetterHub(of: origin.name)
         let rebind = origin.schema.map {
             "hub set \(origin.name) --schema \($0.qualifiedName) --on-invalid deadletter"
         } ?? "hub set \(origin.name)"
         return CommandFailure(
             "invalid events of hub '\(origin.name)' cannot go to dead-letter hub '\(name)': "
                 + "\(problem); the publish stopped before appending these events ("
-                + (missing ? "" : "delete '\(name)', then ") + "run '\(rebind)' to make one"
-                + " that fits)")
+                + (existing == nil ? "" : "delete '\(name)', then ") + "run '\(rebind)' to make"
+                + " one that fits)")
     }
 
-    /// Tells a person how many events of a publish went to the dead-letter hub, if any.
-    static func noteDeadLetters(_ count: Int, hub: String, context: ShellContext) {
-        guard count > 0 else { return }
+    /// Tells a person how many events of a publish to `hub` went to its dead-letter hub
+    /// `deadLetterHub`, if any.
+    static func noteDeadLetters(
+        _ count: Int, hub: String, deadLetterHub: String?, context: ShellContext
+    ) {
+        guard count > 0, let deadLetterHub else { return }
         context.output.note(
             "\(count) invalid event\(count == 1 ? "" : "s") went to dead-letter hub"
-                + " '\(SchemaBinding.deadLetterHub(of: hub))' (see 'deadletter list \(hub)')")
+                + " '\(deadLetterHub)' (see 'deadletter list \(hub)')")
     }
 }
