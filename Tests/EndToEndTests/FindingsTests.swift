@@ -33,6 +33,8 @@ final class FindingsTests: XCTestCase {
         let cases: [(String, String)] = [
             ("{\"body\":\"x\",\"partition\":\"5\"}", "partition 5 does not exist"),
             ("{\"body\":\"x\",\"body\":\"y\"}", "given twice"),
+            ("{\"body\":\"x\",\"properties\":{\"a\":1,\"a\":2}}",
+             "e.jsonl:3: property 'a' is given twice; give each property once\n"),
             ("{\"body\":\"x\",\"bodyBase64\":\"eA==\"}", "not both"),
             ("{\"body\":\"x\",\"key\":\"a\",\"partitionKey\":\"b\"}", "not both"),
         ]

@@ -203,8 +203,13 @@ struct EventSources {
                 partition = id
             case ("properties", .object(let properties)):
                 event.properties = []
+                var keys = Set<String>()
                 for (key, value) in properties {
-                    event.properties.removeAll { $0.0 == key }
+                    // As with --property: neither value would be a clear winner.
+                    guard keys.insert(key).inserted else {
+                        throw EnvelopeError(
+                            message: "property '\(key)' is given twice; give each property once")
+                    }
                     event.properties.append((key, try EventSources.property(key, value)))
                 }
             case ("contentType", .string(let type)):
