@@ -10,6 +10,9 @@
 public enum Names {
     public static let defaultConsumerGroup = "$default"
 
+    /// The longest hub name, in characters.
+    public static let maxHubNameLength = 256
+
     /// The form in which two names are compared: `folded("Orders") == folded("orders")`.
     ///
     /// Valid names are ASCII, so lowercasing is the whole of case folding for them.
@@ -22,7 +25,7 @@ public enum Names {
 
     /// Throws `HubError.invalidHubName` unless `name` is a valid hub name.
     public static func validateHub(_ name: String) throws {
-        if let reason = problem(with: name, maxLength: 256) {
+        if let reason = problem(with: name, maxLength: maxHubNameLength) {
             throw HubError.invalidHubName(name, reason: reason)
         }
     }

@@ -148,6 +148,63 @@ final class SchemaEnforcementTests: XCTestCase {
         XCTAssertFalse(smaller.stderr.contains("Q.deadletter"), smaller.stderr)
     }
 
+    func testAHubNameTooLongForItsDeadLetterHubIsRefusedInOneLine() {
+        let long = String(repeating: "a", count: 250)
+        let fits = String(repeating: "b", count: 245)
+        let schema = write("order.json", #"{"type":"object","required":["id"]}"#)
+        let setUp = hubsh.script("""
+            hub create \(long)
+            hub create \(fits)
+            schema group create shop --format json
+            schema register shop order \(schema)
+            """)
+        XCTAssertEqual(setUp.status, 0, setUp.stderr)
+        let bind = hubsh.script("hub set \(long) --schema shop/order --on-invalid deadletter")
+        XCTAssertEqual(bind.status, 1)
+        XCTAssertEqual(
+            bind.stderr,
+            "error: hub '\(long)' cannot dead-letter: dead-lettering needs a hub name of at most"
+                + " 245 characters (its dead-letter hub adds '.deadletter'), this one has 250;"
+                + " use --on-invalid reject\n")
+        let longest = hubsh.script("hub set \(fits) --schema shop/order --on-invalid deadletter")
+        XCTAssertEqual(longest.status, 0, longest.stderr)
+    }
+
+    func testADeadLetterHubCannotHaveADeadLetterHubOfItsOwn() {
+        bindOrders("deadletter")
+        let bind = hubsh.script(
+            "hub set Orders.DeadLetter --schema shop/order --on-invalid deadletter")
+        XCTAssertEqual(bind.status, 1)
+        XCTAssertEqual(
+            bind.stderr,
+            "error: hub 'orders.deadletter' is the dead-letter hub of 'orders' and cannot have a"
+                + " dead-letter hub of its own; use --on-invalid reject\n")
+        XCTAssertEqual(hubsh.script("hub show orders.deadletter.deadletter").status, 1)
+        let reject = hubsh.script("hub set orders.deadletter --schema shop/order")
+        XCTAssertEqual(reject.status, 0, reject.stderr)
+    }
+
+    func testOnInvalidAloneChangesThePolicyOfTheBoundSchema() {
+        bindOrders("reject")
+        let change = hubsh.script("hub set orders --on-invalid deadletter")
+        XCTAssertEqual(change.status, 0, change.stderr)
+        let schema = hubsh.script("hub show orders --json").jsonLines().first?["schema"]
+        let binding = schema as? [String: Any]
+        XCTAssertEqual(binding?["name"] as? String, "order")
+        XCTAssertEqual(binding?["onInvalid"] as? String, "deadletter")
+        XCTAssertEqual(hubsh.script("publish orders '{}'").status, 0)
+        XCTAssertEqual(eventCount("orders.deadletter"), 1)
+
+        hubsh.script("hub create u")
+        let unbound = hubsh.script("hub set u --on-invalid reject")
+        XCTAssertEqual(unbound.status, 2)
+        XCTAssertTrue(
+            unbound.stderr.contains(
+                "hub 'u' has no schema bound; give --schema GROUP/NAME with --on-invalid"),
+            unbound.stderr)
+        XCTAssertEqual(unbound.stderr.split(separator: "\n").count, 1, unbound.stderr)
+    }
+
     func testBindingTheSameSchemaAgainSaysNothingChanged() {
         bindOrders("reject")
         let again = hubsh.script("hub set orders --schema shop/order")

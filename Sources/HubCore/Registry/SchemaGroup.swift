@@ -117,4 +117,19 @@ public struct SchemaBinding: Sendable, Equatable {
 
     /// The dead-letter hub of `hub`.
     public static func deadLetterHub(of hub: String) -> String { hub + deadLetterSuffix }
+
+    /// The longest name of a hub that can have a dead-letter hub: its dead-letter hub's name
+    /// must still be a valid hub name.
+    public static var maxDeadLetteringHubNameLength: Int {
+        Names.maxHubNameLength - deadLetterSuffix.count
+    }
+
+    /// The hub whose dead-letter hub a hub named `name` would be: `orders` for
+    /// `orders.deadletter` (in any case); nil for a name without the suffix.
+    public static func origin(ofDeadLetterHub name: String) -> String? {
+        guard Names.folded(name).hasSuffix(Names.folded(deadLetterSuffix)),
+              name.count > deadLetterSuffix.count
+        else { return nil }
+        return String(name.dropLast(deadLetterSuffix.count))
+    }
 }

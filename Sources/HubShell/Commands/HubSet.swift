@@ -1,7 +1,7 @@
 import HubCore
 
-/// `hub set HUB (--schema GROUP/NAME [--on-invalid reject|deadletter] | --no-schema)`: the
-/// schema a hub enforces on publish.
+/// `hub set HUB (--schema GROUP/NAME [--on-invalid reject|deadletter] | --on-invalid POLICY |
+/// --no-schema)`: the schema a hub enforces on publish, and what it does with invalid events.
 enum HubSet {
     static let command = Command(
         CommandSpec(
@@ -14,6 +14,8 @@ enum HubSet {
                     + " to the hub HUB.deadletter (created now if missing, with the same"
                     + " partition count and a retention of at least 30 days) and publishes the"
                     + " valid ones.",
+                "--on-invalid without --schema changes only the policy of the schema already"
+                    + " bound to HUB.",
             ],
             positionals: [Positional("HUB", "the hub", completion: .hub)],
             flags: [
@@ -26,6 +28,7 @@ enum HubSet {
             examples: [
                 "hub set orders --schema commerce/orders",
                 "hub set payments --schema commerce/payments --on-invalid deadletter",
+                "hub set orders --on-invalid deadletter",
                 "hub set orders --no-schema",
             ]),
         run: run)
@@ -33,7 +36,7 @@ enum HubSet {
     static func run(_ arguments: Arguments, _ context: ShellContext) throws {
         let registry = try SchemaCatalog.registry(context)
         let hub = try context.log.hub(named: arguments.string(at: 0))
-        let binding = try self.binding(arguments)
+        let binding = try self.binding(arguments, current: hub.schema, hub: hub.name)
         if let binding {
             let latest = try registry.schemaVersion(
                 group: binding.group, name: binding.name, version: nil)
@@ -70,6 +73,7 @@ enum HubSet {
     static func prepareDeadLetterHub(for hub: HubProperties, context: ShellContext) throws
         -> String
     {
+        try checkCanDeadLetter(hub, context: context)
         let name = SchemaBinding.deadLetterHub(of: hub.name)
         let existing: HubProperties
         do {
@@ -86,8 +90,36 @@ enum HubSet {
                 + " create it with \(DeadLetter.createFlags(for: hub))")
     }
 
-    /// The binding the flags ask for; nil for `--no-schema`.
-    static func binding(_ arguments: Arguments) throws -> SchemaBinding? {
+    /// Refuses dead-lettering where its dead-letter hub could not be made or would make no
+    /// sense: a name too long to take the `.deadletter` suffix, or a hub that is itself the
+    /// dead-letter hub of an existing hub (it would get `HUB.deadletter.deadletter`).
+    static func checkCanDeadLetter(_ hub: HubProperties, context: ShellContext) throws {
+        let limit = SchemaBinding.maxDeadLetteringHubNameLength
+        let length = hub.name.unicodeScalars.count
+        guard length <= limit else {
+            throw CommandFailure(
+                "hub '\(hub.name)' cannot dead-letter: dead-lettering needs a hub name of at most"
+                    + " \(limit) characters (its dead-letter hub adds"
+                    + " '\(SchemaBinding.deadLetterSuffix)'), this one has \(length); use"
+                    + " --on-invalid reject")
+        }
+        guard let originName = SchemaBinding.origin(ofDeadLetterHub: hub.name) else { return }
+        let origin: HubProperties
+        do {
+            origin = try context.log.hub(named: originName)
+        } catch HubError.hubNotFound {
+            return
+        }
+        throw CommandFailure(
+            "hub '\(hub.name)' is the dead-letter hub of '\(origin.name)' and cannot have a"
+                + " dead-letter hub of its own; use --on-invalid reject")
+    }
+
+    /// The binding the flags ask for; nil for `--no-schema`. `--on-invalid` alone changes
+    /// the policy of `current`, the schema already bound to `hub`.
+    static func binding(_ arguments: Arguments, current: SchemaBinding?, hub: String) throws
+        -> SchemaBinding?
+    {
         if arguments.has("--no-schema") {
             if arguments.has("--schema") || arguments.has("--on-invalid") {
                 throw arguments.usageError("--no-schema takes no --schema or --on-invalid")
@@ -95,7 +127,18 @@ enum HubSet {
             return nil
         }
         guard let token = arguments.token("--schema") else {
-            throw arguments.usageError("give --schema GROUP/NAME, or --no-schema to unbind")
+            guard let given = arguments.token("--on-invalid") else {
+                throw arguments.usageError(
+                    "give --schema GROUP/NAME, --on-invalid POLICY to change the policy of the"
+                        + " bound schema, or --no-schema to unbind")
+            }
+            guard var changed = current else {
+                throw arguments.usageError(
+                    "hub '\(hub)' has no schema bound; give --schema GROUP/NAME with"
+                        + " --on-invalid", at: given)
+            }
+            changed.onInvalid = try policy(given, arguments)
+            return changed
         }
         let (group, name): (String, String)
         do {
@@ -103,15 +146,17 @@ enum HubSet {
         } catch let error as RegistryError {
             throw arguments.usageError(error.description, at: token)
         }
-        var policy = InvalidEventPolicy.reject
-        if let given = arguments.token("--on-invalid") {
-            guard let parsed = InvalidEventPolicy(rawValue: given.text) else {
-                throw arguments.usageError(
-                    "--on-invalid is reject or deadletter, not '\(given.text)'", at: given)
-            }
-            policy = parsed
+        let onInvalid = try arguments.token("--on-invalid").map { try policy($0, arguments) }
+        return SchemaBinding(group: group, name: name, onInvalid: onInvalid ?? .reject)
+    }
+
+    /// The policy `--on-invalid` names.
+    static func policy(_ given: Token, _ arguments: Arguments) throws -> InvalidEventPolicy {
+        guard let parsed = InvalidEventPolicy(rawValue: given.text) else {
+            throw arguments.usageError(
+                "--on-invalid is reject or deadletter, not '\(given.text)'", at: given)
         }
-        return SchemaBinding(group: group, name: name, onInvalid: policy)
+        return parsed
     }
 
     /// `{"group","name","onInvalid"}`, or null when no schema is bound.
