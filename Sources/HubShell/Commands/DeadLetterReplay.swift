@@ -80,13 +80,15 @@ enum DeadLetterReplay {
         // The report comes before the warnings below, and also when a batch fails.
         do {
             defer {
+                let stoppedEarly = replayed.count < passed.count
+                // The terminal echoed ^C without a line break: the report starts on its own line.
+                if stoppedEarly && context.isInterrupted { context.output.endInterruptedLine() }
                 report(
                     replayed, landed: landed, failed: failed,
                     skipped: chosen.count - pending.count, hub: hub.name, arguments: arguments,
                     context: context)
-                if replayed.count < passed.count {
+                if stoppedEarly {
                     // Interrupted, or a batch failed: the error (if any) follows this note.
-                    if context.isInterrupted { context.output.endInterruptedLine() }
                     let rest = passed.count - replayed.count
                     context.output.note(
                         "stopped early: replayed \(replayed.count) of \(passed.count) events that"
