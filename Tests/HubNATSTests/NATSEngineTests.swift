@@ -42,6 +42,32 @@ final class NATSEngineTests: NATSTestCase {
         XCTAssertEqual(Set(read.map(\.metadata)), Set(reported.value))
     }
 
+    /// A log that last saw the partition empty publishes after another log filled it: its
+    /// first message expects the stream empty, is refused, and the log re-reads the end, so
+    /// its events land after the others with times that do not go back.
+    func testAPublisherThatSawThePartitionEmptyLandsAfterAnotherOne() throws {
+        let ahead = try openLog(NATSEventLog.Options(clock: { 2_000_000_000_000 }))
+        let behind = try openLog(NATSEventLog.Options(clock: { 1_000_000_000_000 }))
+        _ = try ahead.createHub(HubSpec(name: "race", partitionCount: 1))
+        let hub = try behind.requireHub("race")
+        let stream = behind.stream(hub, 0)
+        XCTAssertEqual(try behind.knownTip(stream, hub, 0).sequence, 0)
+
+        let events = { (prefix: String, count: Int) in
+            (0..<count).map { RoutedEvent(partition: 0, data: .init(text: "\(prefix)\($0)")) }
+        }
+        let first = try ahead.append(hub: "race", batch: events("a", 3), durability: .noSync)
+        XCTAssertEqual(first.map(\.sequenceNumber), [0, 1, 2])
+        let second = try behind.append(hub: "race", batch: events("b", 2), durability: .noSync)
+        XCTAssertEqual(second.map(\.sequenceNumber), [3, 4])
+        let read = try ahead.read(hub: "race", partition: 0, from: .earliest, maxCount: 10)
+        XCTAssertEqual(
+            read.map { String(decoding: $0.data.body, as: UTF8.self) },
+            ["a0", "a1", "a2", "b0", "b1"])
+        let times = read.map(\.enqueuedTime)
+        XCTAssertEqual(times, times.sorted(), "enqueued times went back")
+    }
+
     func testARefusedConnectionIsOneClearLine() throws {
         let port = try TestServer.freePort()
         XCTAssertThrowsError(try NATSEventLog.open(address: "nats://127.0.0.1:\(port)")) {

@@ -53,6 +53,19 @@ final class PartitionChainTests: XCTestCase {
         XCTAssertEqual(second["Hubsh-Time"], "500")
     }
 
+    func testTheFirstMessageIntoAnEmptyStreamExpectsItEmpty() {
+        var chain = chain(2)
+        chain.anchor = .sequence(0)
+        let messages = chain.messages(
+            (0..<2).map { RoutedEvent(partition: 2, data: EventData(text: "e\($0)")) })
+        let first = Dictionary(messages[0].headers, uniquingKeysWith: { a, _ in a })
+        XCTAssertEqual(first["Nats-Expected-Last-Sequence"], "0")
+        let unanchored = PartitionChain(
+            partition: 2, stream: "S", subject: "s", indices: [0], batchId: "b")
+        let free = unanchored.messages([RoutedEvent(partition: 2, data: EventData(text: "e"))])
+        XCTAssertFalse(free[0].headers.contains { $0.0 == "Nats-Expected-Last-Sequence" })
+    }
+
     func testAPartialBatchNamesWhatLandedInOneLine() {
         let landed = [
             EventMetadata(partition: 2, sequenceNumber: 104, offset: 104, enqueuedTime: 0),

@@ -5,7 +5,7 @@ import HubCore
 /// only be stored right after the one before it, so the run lands in order and adjacent.
 ///
 /// The first message of a (re)sent remainder expects the stream's last sequence to be the
-/// one this process knows (`Nats-Expected-Last-Sequence`); every later message expects the
+/// one this process knows (`Nats-Expected-Last-Sequence`, 0 for an empty stream); every later message expects the
 /// last stored message to be its predecessor (`Nats-Expected-Last-Msg-Id`). Every message
 /// carries a message id, so a message resent after a lost acknowledgement is stored once.
 struct PartitionChain {
@@ -49,7 +49,9 @@ struct PartitionChain {
             var headers = EventHeaders.encode(batch[indices[position]].data, time: time)
             headers.append((EventHeaders.messageId, ids[position]))
             if position == landed.count {
-                if case .sequence(let sequence) = anchor, sequence > 0 {
+                // 0 expects an empty stream: two publishers racing into an empty partition
+                // cannot both land their first message there.
+                if case .sequence(let sequence) = anchor {
                     headers.append((EventHeaders.expectedLastSequence, String(sequence)))
                 }
             } else {
