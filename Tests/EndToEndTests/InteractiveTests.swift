@@ -46,6 +46,27 @@ final class InteractiveTests: XCTestCase {
         XCTAssertEqual(try shell.waitForExit(), 0)
     }
 
+    func testTabCompletesHubAndGroupNamesTypedInAnotherCase() throws {
+        let shell = try startShell()
+        shell.send("hub create Orders; group create Orders Billing\r")
+        try shell.expect("Billing'")
+        try shell.expectPrompt()
+
+        shell.send("read ord\t")
+        try shell.expect("Orders")
+        shell.send("\r")
+        try shell.expect("from hub 'Orders'")
+        try shell.expectPrompt()
+        shell.send("group delete orders b\t")
+        try shell.expect("Billing")
+        shell.send("\r")
+        let seen = try shell.expect("group 'Billing'")
+        XCTAssertFalse(seen.contains("not found"), seen)
+        try shell.expectPrompt()
+        shell.send("exit\r")
+        XCTAssertEqual(try shell.waitForExit(), 0)
+    }
+
     func testWithItsOutputPipedTheShellStillEditsAndCompletesOnTheTerminal() throws {
         let log = stateDirectory + "/log"
         let shell = try startShell(standardOutput: log)

@@ -138,6 +138,26 @@ final class CompleterTests: XCTestCase {
         XCTAssertEqual(complete("read clicks --partition "), ["0", "1"])
     }
 
+    func testHubAndGroupNamesCompleteInAnyCaseAsCreated() throws {
+        _ = try test.log.createHub(HubSpec(name: "Clicks"))
+        _ = try test.log.createConsumerGroup(hub: "Clicks", name: "Analytics")
+        XCTAssertEqual(complete("read cl"), ["Clicks"])
+        XCTAssertEqual(complete("hub show ORD"), ["orders", "orders-eu"])
+        XCTAssertEqual(complete("consume Clicks --group a"), ["Analytics"])
+        XCTAssertEqual(complete("consume Clicks --group=A"), ["--group=Analytics"])
+        XCTAssertEqual(complete("consume Clicks --GR"), [], "flags keep their case")
+        XCTAssertEqual(complete("HU"), [], "command words keep their case")
+    }
+
+    func testLineEditorReplacesTheTypedPrefixWithTheNamesSharedStart() {
+        XCTAssertEqual(LineEditor.replacement(for: "ord", matches: ["Orders"]), "Orders")
+        XCTAssertEqual(
+            LineEditor.replacement(for: "ord", matches: ["Orders", "ORDERS-EU"]), "Orders")
+        XCTAssertEqual(LineEditor.replacement(for: "ord", matches: ["Orders", "ordinal"]), "ord")
+        XCTAssertEqual(LineEditor.replacement(for: "", matches: ["Abc", "abd"]), "")
+        XCTAssertEqual(LineEditor.replacement(for: "o", matches: ["orders", "orders-eu"]), "orders")
+    }
+
     func testLineEditorReplacesLibeditsWordWhenItStartsLater() throws {
         // libedit breaks words at every blank, even inside quotes: its word here is `fi`.
         let folder = try TemporaryFolder()

@@ -59,7 +59,7 @@ public struct Completer {
         let partial = current?.literalText ?? ""
 
         let values = candidates(before: before, partial: partial)
-        let matching = Set(values.filter { $0.hasPrefix(partial) }).sorted()
+        let matching = Set(values.filter { $0.fits(partial) }.map(\.text)).sorted()
         return Completion(
             wordStart: current?.range.lowerBound ?? scalars.count,
             candidates: matching.map(Quoting.quoted))
@@ -79,9 +79,24 @@ public struct Completer {
 
     // MARK: - What fits where
 
+    /// A word that could replace the one being typed, and how it must start to fit.
+    ///
+    /// Hub, group and plugin names are found in any case, so `ord` fits `Orders` and Tab
+    /// replaces the typed prefix with the name as it was created; commands, flags, paths and
+    /// the other words fit only as written.
+    struct Candidate: Equatable {
+        var text: String
+        var anyCase: Bool
+
+        func fits(_ partial: String) -> Bool {
+            if text.hasPrefix(partial) { return true }
+            return anyCase && Names.folded(text).hasPrefix(Names.folded(partial))
+        }
+    }
+
     /// Every value that fits after `before`, unfiltered.
-    func candidates(before: [String], partial: String) -> [String] {
-        var result = commandWords(after: before)
+    func candidates(before: [String], partial: String) -> [Candidate] {
+        var result = commandWords(after: before).map { Candidate(text: $0, anyCase: false) }
         if let (command, used) = registry.match(before) {
             result += arguments(of: command, given: Array(before.dropFirst(used)), partial: partial)
         }
@@ -100,23 +115,25 @@ public struct Completer {
     }
 
     /// Flags or values for the word after `given`, the arguments typed so far.
-    func arguments(of command: Command, given: [String], partial: String) -> [String] {
+    func arguments(of command: Command, given: [String], partial: String) -> [Candidate] {
         let spec = command.spec(for: given, context: context)
-        if spec.path == ["help"] { return commandWords(after: given) }
+        if spec.path == ["help"] {
+            return commandWords(after: given).map { Candidate(text: $0, anyCase: false) }
+        }
 
         if partial.hasPrefix("--"), let equals = partial.firstIndex(of: "=") {
             let name = String(partial[..<equals])
             guard let flag = spec.flag(named: name), flag.takesValue else { return [] }
             let value = String(partial[partial.index(after: equals)...])
-            return values(flag.completion, given: given, spec: spec, partial: value)
-                .map { name + "=" + $0 }
+            return candidates(flag.completion, given: given, spec: spec, partial: value)
+                .map { Candidate(text: name + "=" + $0.text, anyCase: $0.anyCase) }
         }
         if partial.hasPrefix("-") {
             return spec.flags.filter { !$0.hidden && ($0.repeatable || !given.contains($0.name)) }
-                .map(\.name)
+                .map { Candidate(text: $0.name, anyCase: false) }
         }
         if let previous = given.last, let flag = spec.flag(named: previous), flag.takesValue {
-            return values(flag.completion, given: given, spec: spec, partial: partial)
+            return candidates(flag.completion, given: given, spec: spec, partial: partial)
         }
 
         let positionals = Completer.positionals(in: given, spec: spec)
@@ -124,7 +141,20 @@ public struct Completer {
         let index = positionals.count
         guard index < spec.positionals.count || spec.positionals.last!.variadic else { return [] }
         let positional = spec.positionals[min(index, spec.positionals.count - 1)]
-        return values(positional.completion, given: given, spec: spec, partial: partial)
+        return candidates(positional.completion, given: given, spec: spec, partial: partial)
+    }
+
+    /// The values of one kind, marked as names (found in any case) where they are.
+    func candidates(
+        _ kind: CompletionKind, given: [String], spec: CommandSpec, partial: String
+    ) -> [Candidate] {
+        let anyCase: Bool
+        switch kind {
+        case .hub, .group, .plugin: anyCase = true
+        default: anyCase = false
+        }
+        return values(kind, given: given, spec: spec, partial: partial)
+            .map { Candidate(text: $0, anyCase: anyCase) }
     }
 
     /// The positional arguments among `given`: words that are neither flags nor their values.

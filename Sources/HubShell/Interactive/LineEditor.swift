@@ -1,6 +1,7 @@
 @preconcurrency import CEditLine
 import CSupport
 import Foundation
+import HubCore
 
 /// Reads lines from a person at a terminal, with libedit: editing, history and Tab completion.
 ///
@@ -139,7 +140,8 @@ public final class LineEditor {
                 let last = matches[0].last
                 let continues = last == "/" || last == ":" || last == "="
                 rl_completion_append_character = single && continues ? 0 : 32
-                return LineEditor.cArray([LineEditor.commonPrefix(matches)] + matches)
+                let common = LineEditor.replacement(for: word, matches: matches)
+                return LineEditor.cArray([common] + matches)
             }
 
     /// The completer's candidates, rewritten to replace libedit's `word` (which starts at
@@ -164,6 +166,23 @@ public final class LineEditor {
         }
         let extra = String(String.UnicodeScalarView(scalars[start..<ours]))
         return completion.candidates.map { extra + $0 }
+    }
+
+    /// What libedit writes in place of the typed `word`: the start that all matches share.
+    ///
+    /// Names match in any case, so `ord` with `Orders` and `ORDERS-EU` becomes `Orders` (the
+    /// start they share in any case, spelled as the first match spells it), and `ord` with
+    /// `Orders` and `ordinal` stays `ord` rather than losing what was typed.
+    static func replacement(for word: String, matches: [String]) -> String {
+        let exact = commonPrefix(matches)
+        if exact.unicodeScalars.count >= word.unicodeScalars.count { return exact }
+        guard let first = matches.first else { return word }
+        var shared = first.count
+        for match in matches.dropFirst() {
+            let pairs = zip(first, match).prefix(shared)
+            shared = pairs.prefix { Names.same(String($0), String($1)) }.count
+        }
+        return shared > word.count ? String(first.prefix(shared)) : word
     }
 
     static func commonPrefix(_ words: [String]) -> String {
