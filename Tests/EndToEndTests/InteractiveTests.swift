@@ -86,6 +86,41 @@ final class InteractiveTests: XCTestCase {
         XCTAssertFalse(written.contains("hubsh:"), "the prompt went into the output: \(written)")
     }
 
+    func testWithItsOutputPipedTheOutputIsWrittenBeforeThePromptAndBeforeAWait() throws {
+        let log = stateDirectory + "/log"
+        let shell = try startShell(standardOutput: log)
+        shell.send("hub create Flushed\r")
+        try shell.expectPrompt()
+        XCTAssertTrue(try Self.contents(of: log).contains("created hub 'Flushed'"))
+        shell.send("hub list\r")
+        try shell.expectPrompt()
+        let listed = try Self.contents(of: log)
+        XCTAssertTrue(listed.contains("Flushed "), listed)
+
+        // The echo is written out while the sleep still waits, not when it ends.
+        shell.send("echo before-the-wait; sleep 10m\r")
+        try Self.waitUntil("before-the-wait", isIn: log)
+        shell.send("\u{03}")
+        try shell.expectPrompt()
+        shell.send("exit 0\r")
+        XCTAssertEqual(try shell.waitForExit(), 0)
+    }
+
+    private static func contents(of path: String) throws -> String {
+        try String(contentsOfFile: path, encoding: .utf8)
+    }
+
+    /// Waits, up to a deadline, for `text` to appear in the file at `path`.
+    private static func waitUntil(_ text: String, isIn path: String) throws {
+        let deadline = Date().addingTimeInterval(10)
+        while try !contents(of: path).contains(text) {
+            guard Date() < deadline else {
+                return XCTFail("'\(text)' not in \(path): \(try contents(of: path))")
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+    }
+
     func testUpArrowRecallsQuotesAndUTF8AfterARestart() throws {
         let first = try startShell()
         first.send("echo \"a  b\" 'ü'\r")

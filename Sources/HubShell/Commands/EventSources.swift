@@ -53,6 +53,8 @@ struct EventSources {
     /// Pipes, FIFOs and `/dev/fd/N` work. Ctrl-C during the read stops the command (the
     /// interactive shell stays up; a script stops with 130).
     static func read(file path: String, context: ShellContext) throws -> [UInt8] {
+        // Standard input or a FIFO may wait for a person: what came before is shown first.
+        context.output.standardOutput.flush()
         do {
             if path == "-" {
                 return try FileReading.readAll(descriptor: 0, shownAs: "standard input")

@@ -90,7 +90,11 @@ public final class ShellContext: @unchecked Sendable {
     }
 
     /// Sleeps up to `millis`, waking early on Ctrl-C; returns false when interrupted.
+    ///
+    /// What the command printed so far is written out first: in `echo start; sleep 1m`, or a
+    /// `tail` waiting for events, it belongs on the screen (or down the pipe) before the wait.
     public func sleep(millis: Int64) -> Bool {
+        output.standardOutput.flush()
         let deadline = Timestamp.now() + millis
         while Timestamp.now() < deadline {
             if isInterrupted { return false }
