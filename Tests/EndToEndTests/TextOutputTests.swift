@@ -17,13 +17,30 @@ final class TextOutputTests: XCTestCase {
         XCTAssertEqual(text.status, 0, text.stderr)
         let rows = text.stdout.split(separator: "\n")
         XCTAssertEqual(rows.count, 3, text.stdout)
-        let cut = String(repeating: "n", count: 39) + "…"
+        let cut = String(repeating: "n", count: 20) + "…" + String(repeating: "n", count: 19)
         XCTAssertTrue(rows.contains { $0.hasPrefix(cut + "  ") }, text.stdout)
         XCTAssertTrue(rows.allSatisfy { $0.unicodeScalars.count < 130 }, text.stdout)
         XCTAssertTrue(text.stderr.contains("1 hub name is longer than 40"), text.stderr)
 
         let names = hubsh.script("hub list --json").jsonLines().compactMap { $0["name"] as? String }
         XCTAssertEqual(Set(names), [long, "short"])
+    }
+
+    func testLongNamesThatDifferAtTheEndStayApartInTheList() throws {
+        let long = String(repeating: "m", count: 45)
+        hubsh.script("hub create \(long) --partitions 1; hub create \(long).deadletter")
+        let text = hubsh.script("hub list")
+        XCTAssertEqual(text.status, 0, text.stderr)
+        let names = text.stdout.split(separator: "\n").dropFirst()
+            .map { String($0.prefix { $0 != " " }) }
+        XCTAssertEqual(
+            names,
+            [
+                String(repeating: "m", count: 20) + "…" + String(repeating: "m", count: 19),
+                String(repeating: "m", count: 20) + "…" + String(repeating: "m", count: 8)
+                    + ".deadletter",
+            ], text.stdout)
+        XCTAssertTrue(text.stderr.contains("2 hub names are longer than 40"), text.stderr)
     }
 
     func testADeadLetterPublishedByHandSaysItHasNoReasonInsteadOfEmptyFields() {

@@ -163,8 +163,8 @@ enum HubCommands {
             if cut > 0 {
                 context.output.note(
                     "\(cut == 1 ? "1 hub name is" : "\(cut) hub names are") longer than"
-                        + " \(hubColumnWidth) characters and cut with …; 'hub list --json' shows"
-                        + " names whole, and Tab completes them")
+                        + " \(hubColumnWidth) characters and cut in the middle with …;"
+                        + " 'hub list --json' shows names whole, and Tab completes them")
             }
         })
 

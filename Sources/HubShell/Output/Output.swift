@@ -109,10 +109,19 @@ public final class Output: @unchecked Sendable {
         }
     }
 
-    /// `text` cut to `width` columns, its last one `…`, when it is wider; else unchanged.
+    /// `text` cut in the middle to `width` columns when it is wider; else unchanged.
+    ///
+    ///     Output.cut("payments-europe-west-archive.deadletter", to: 20)
+    ///     // "payments-e…eadletter"
+    ///
+    /// Names that differ only at their end (`orders…` and `orders….deadletter`) stay apart,
+    /// as they would not if the end were cut off.
     static func cut(_ text: String, to width: Int?) -> String {
         guard let width, width > 1, displayWidth(text) > width else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.prefix(width - 1))) + "…"
+        let scalars = Array(text.unicodeScalars)
+        let endCount = (width - 1) / 2
+        let head = String(String.UnicodeScalarView(scalars.prefix(width - 1 - endCount)))
+        return head + "…" + String(String.UnicodeScalarView(scalars.suffix(endCount)))
     }
 
     /// Ends the line on which the terminal echoed `^C`, so that what a stopped command prints
