@@ -384,6 +384,14 @@ final class BenchTests: XCTestCase {
         let tooBig = hubsh.script("bench publish --hub small --size 100 --batch 100")
         XCTAssertEqual(tooBig.status, 1)
         XCTAssertTrue(tooBig.stderr.contains("use a smaller --batch or --size"), tooBig.stderr)
+
+        // One event over the limit: a smaller batch cannot help, so only --size is named.
+        let oneTooBig = hubsh.script("bench publish --hub small --size 2000 --events 3")
+        XCTAssertEqual(oneTooBig.status, 1)
+        XCTAssertEqual(
+            oneTooBig.stderr,
+            "error: an event of this run is 2.0 KiB, over the maximum event size of hub 'small'"
+                + " (1.0 KiB); use a smaller --size, or a hub with a larger --max-event-size\n")
         let stored = hubsh.script("read orders --count 100", ["--json"]).jsonLines()
         XCTAssertEqual(stored.count, 1, "only the valid event published before")
         // Reading writes nothing, so it may run on such a hub.
@@ -574,6 +582,12 @@ final class BenchTests: XCTestCase {
                 "a batch of this run is 512.0 MiB, over the most a hub of this event log takes"
                     + " (256.0 MiB); use a smaller --batch or --size"),
             refused.stderr)
+        let oneTooBig = hubsh.script("bench publish --size 268435456 --events 1 --keys 2")
+        XCTAssertTrue(
+            oneTooBig.stderr.contains(
+                "an event of this run is 256.0 MiB, over the most a hub of this event log takes"
+                    + " (256.0 MiB); use a smaller --size"),
+            oneTooBig.stderr)
         XCTAssertEqual(hubsh.script("hub list --json").stdout, "")
         // bench read chooses its fill batches, so they shrink to fit large events.
         let read = try report("bench read --events 3 --size 2000000")

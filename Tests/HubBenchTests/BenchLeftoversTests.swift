@@ -37,7 +37,7 @@ final class BenchLeftoversTests: XCTestCase {
 
     func testThrowawayHubNamesCarryTheirProcess() throws {
         let hub = try BenchHub.prepare(
-            log: log, existing: nil, partitions: 1, largestBatchBytes: 100)
+            log: log, existing: nil, partitions: 1, largestBatchBytes: 100, largestEventBytes: 10)
         XCTAssertEqual(ThrowawayHubName.owner(of: hub.name), getpid())
         XCTAssertNil(ThrowawayHubName.owner(of: "bench-orders"))
         XCTAssertNil(ThrowawayHubName.owner(of: "bench-12-6A5E6EC9"))
@@ -74,7 +74,7 @@ final class BenchLeftoversTests: XCTestCase {
         XCTAssertThrowsError(
             try BenchHub.prepare(
                 log: log, existing: nil, partitions: 1,
-                largestBatchBytes: HubSpec.maxEventSizeLimit + 1)
+                largestBatchBytes: HubSpec.maxEventSizeLimit + 1, largestEventBytes: 1)
         ) { error in
             XCTAssertEqual(
                 error as? BenchRefusal,

@@ -24,7 +24,8 @@ final class BenchmarkRunTests: XCTestCase {
 
     private func hub(partitions: Int = 4) throws -> HubProperties {
         try BenchHub.prepare(
-            log: log, existing: nil, partitions: partitions, largestBatchBytes: 0
+            log: log, existing: nil, partitions: partitions, largestBatchBytes: 0,
+            largestEventBytes: 0
         ).properties
     }
 

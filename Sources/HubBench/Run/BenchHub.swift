@@ -21,18 +21,23 @@ public struct BenchHub: Sendable {
     /// A run that `writes` refuses an existing hub with a schema bound: its sample bodies go
     /// straight to the log, past the validation every `publish` to that hub gets. A batch
     /// larger than the hub takes, or for a throwaway hub larger than the engine allows, is
-    /// refused before anything is made.
+    /// refused before anything is made; when one event of `largestEventBytes` is already too
+    /// large, the refusal says so, since a smaller batch cannot help then.
     ///
     /// A throwaway hub keeps events a day, and is deleted by `finish`; a run that is killed
     /// leaves it behind, and the next run sweeps it (`BenchLeftovers`).
     public static func prepare(
         log: EventLog, existing name: String?, partitions: Int, largestBatchBytes: Int,
-        writes: Bool = true
+        largestEventBytes: Int, writes: Bool = true
     ) throws -> BenchHub {
         if let name {
             let properties = try log.hub(named: name)
             if writes, let schema = properties.schema {
                 throw BenchRefusal.schemaBound(hub: name, schema: schema.qualifiedName)
+            }
+            if writes && largestEventBytes > properties.maxEventSize {
+                throw BenchRefusal.eventTooLarge(
+                    hub: name, bytes: largestEventBytes, max: properties.maxEventSize)
             }
             if writes && largestBatchBytes > properties.maxEventSize {
                 throw BenchRefusal.batchTooLarge(
@@ -41,6 +46,9 @@ public struct BenchHub: Sendable {
             return BenchHub(properties: properties, isThrowaway: false)
         }
         let limit = largestEventSize(of: log)
+        if largestEventBytes > limit {
+            throw BenchRefusal.eventTooLargeForEngine(bytes: largestEventBytes, max: limit)
+        }
         if largestBatchBytes > limit {
             throw BenchRefusal.batchTooLargeForEngine(bytes: largestBatchBytes, max: limit)
         }
@@ -66,6 +74,10 @@ public struct BenchHub: Sendable {
 public enum BenchRefusal: Error, CustomStringConvertible, Equatable {
     case schemaBound(hub: String, schema: String)
     case batchTooLarge(hub: String, bytes: Int, max: Int)
+    /// One event of the run is over the hub's maximum event size, whatever the batch.
+    case eventTooLarge(hub: String, bytes: Int, max: Int)
+    /// One event of the run is over the most a hub of the engine takes.
+    case eventTooLargeForEngine(bytes: Int, max: Int)
     /// A throwaway hub cannot be made large enough for a batch of the run.
     case batchTooLargeForEngine(bytes: Int, max: Int)
     /// The run would store more than the engine's disk has free.
@@ -80,6 +92,13 @@ public enum BenchRefusal: Error, CustomStringConvertible, Equatable {
         case .batchTooLarge(let hub, let bytes, let max):
             "a batch of this run is \(ByteSize.format(Int64(bytes))), over the maximum size of"
                 + " hub '\(hub)' (\(ByteSize.format(Int64(max)))); use a smaller --batch or --size"
+        case .eventTooLarge(let hub, let bytes, let max):
+            "an event of this run is \(ByteSize.format(Int64(bytes))), over the maximum event"
+                + " size of hub '\(hub)' (\(ByteSize.format(Int64(max)))); use a smaller --size,"
+                + " or a hub with a larger --max-event-size"
+        case .eventTooLargeForEngine(let bytes, let max):
+            "an event of this run is \(ByteSize.format(Int64(bytes))), over the most a hub of"
+                + " this event log takes (\(ByteSize.format(Int64(max)))); use a smaller --size"
         case .batchTooLargeForEngine(let bytes, let max):
             "a batch of this run is \(ByteSize.format(Int64(bytes))), over the most a hub of"
                 + " this event log takes (\(ByteSize.format(Int64(max)))); use a smaller --batch"

@@ -44,6 +44,11 @@ public struct PublishWorkload: Sendable, Equatable {
         events / producers + (index < events % producers ? 1 : 0)
     }
 
+    /// The bytes of one event (body and key), which no smaller batch makes smaller.
+    public var largestEventBytes: Int {
+        bodySize + EventFactory.keyBytes(keys)
+    }
+
     /// The largest batch in bytes, for sizing a throwaway hub's maximum event size.
     public var largestBatchBytes: Int {
         min(batchSize, events) * (bodySize + EventFactory.keyBytes(keys))

@@ -79,7 +79,8 @@ enum BenchEndToEnd {
 
         let other = OtherProcessResult()
         let (hub, outcome) = try session.withHub(
-            partitions: partitions, largestBatchBytes: publish.largestBatchBytes
+            partitions: partitions, largestBatchBytes: publish.largestBatchBytes,
+            largestEventBytes: publish.largestEventBytes
         ) { hub in
             let publishers: EndToEndBenchmark.Publishers
             if processes == 2 {

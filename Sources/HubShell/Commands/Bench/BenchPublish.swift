@@ -188,7 +188,8 @@ enum BenchPublish {
         _ workload: PublishWorkload, partitions: Int, _ session: BenchSession, phase: String
     ) throws -> Round {
         try session.withHub(
-            partitions: partitions, largestBatchBytes: workload.largestBatchBytes
+            partitions: partitions, largestBatchBytes: workload.largestBatchBytes,
+            largestEventBytes: workload.largestEventBytes
         ) { hub in
             let result = try session.measuring {
                 try PublishBenchmark.run(

@@ -39,7 +39,8 @@ enum BenchRead {
             let control = session.control()
 
             let (hub, result) = try session.withHub(
-                partitions: partitions, largestBatchBytes: fill.largestBatchBytes, writes: false
+                partitions: partitions, largestBatchBytes: fill.largestBatchBytes,
+                largestEventBytes: fill.largestEventBytes, writes: false
             ) { hub in
                 if hub.isThrowaway {
                     let filled = try session.measuring {

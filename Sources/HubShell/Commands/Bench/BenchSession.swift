@@ -48,12 +48,13 @@ struct BenchSession {
     /// afterwards, whether `body` succeeds or not. A run that `writes` refuses a hub with a
     /// schema bound.
     func withHub<T>(
-        partitions: Int, largestBatchBytes: Int, writes: Bool = true,
+        partitions: Int, largestBatchBytes: Int, largestEventBytes: Int, writes: Bool = true,
         _ body: (BenchHub) throws -> T
     ) throws -> T {
         let hub = try BenchHub.prepare(
             log: context.log, existing: arguments.string("--hub"), partitions: partitions,
-            largestBatchBytes: largestBatchBytes, writes: writes)
+            largestBatchBytes: largestBatchBytes, largestEventBytes: largestEventBytes,
+            writes: writes)
         defer {
             context.output.clearProgress()
             if hub.isThrowaway {
