@@ -89,6 +89,20 @@ final class ConsumerGroupTests: XCTestCase {
         XCTAssertTrue(help.contains("0 reads all of them"), help)
     }
 
+    func testTimeoutZeroMeansNoTimeoutLikeCountZero() {
+        hubsh.script("hub create nowait --partitions 1")
+        let tail = hubsh.start(
+            ["--json", "-c", "tail nowait --from earliest --count 1 --timeout 0"])
+        // A tail that took 0 as "return at once" would be gone before the event comes.
+        Thread.sleep(forTimeInterval: 1.0)
+        XCTAssertEqual(hubsh.script("publish nowait late").status, 0)
+        let result = hubsh.finish(tail, timeout: 30)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.jsonLines().compactMap { $0["body"] as? String }, ["late"])
+        let help = hubsh.script("tail --help; consume --help").stdout
+        XCTAssertEqual(help.components(separatedBy: "(0: no timeout)").count, 3, help)
+    }
+
     func testGroupAndHubTypedInAnotherCaseAreShownAsCreated() {
         hubsh.script("hub create Orders --partitions 1; group create orders C1; publish orders a")
         let consume = hubsh.script("consume ORDERS -g c1")

@@ -171,6 +171,37 @@ final class InteractiveTests: XCTestCase {
         XCTAssertEqual(try shell.waitForExit(), 4)
     }
 
+    func testCtrlCDuringAReadOrAConsumeSaysItStoppedEarly() throws {
+        let log = stateDirectory + "/log"
+        let shell = try startShell(standardOutput: log)
+        shell.send(
+            "hub create INT --partitions 2; group create INT billing;"
+                + " publish INT --count 1000000 --no-sync x\r")
+        try shell.expect("published with --no-sync")
+        try shell.expectPrompt()
+
+        shell.send("read INT --count 0\r")
+        Thread.sleep(forTimeInterval: 0.5)
+        shell.send("\u{03}")
+        let seen = try shell.expect(" events read from hub 'INT', and more were left")
+        XCTAssertTrue(seen.contains("stopped early: "), seen)
+        try shell.expectPrompt()
+
+        shell.send("consume INT --group billing --max 0 --json\r")
+        Thread.sleep(forTimeInterval: 0.5)
+        shell.send("\u{03}")
+        try shell.expect("events consumed from hub 'INT' as group 'billing', and more were left")
+        try shell.expectPrompt()
+        let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
+        let last = try JSONSerialization.jsonObject(with: Data(lines.last!.utf8)) as? [String: Any]
+        XCTAssertEqual(last?["interrupted"] as? Bool, true, String(lines.last!))
+        XCTAssertTrue(last?["requested"] is NSNull, String(lines.last!))
+        let consumed = try XCTUnwrap(last?["consumed"] as? Int)
+        XCTAssertTrue((0..<1_000_000).contains(consumed), "\(consumed)")
+        shell.send("exit 0\r")
+        XCTAssertEqual(try shell.waitForExit(), 0)
+    }
+
     func testCtrlCDuringAPublishSaysItStoppedEarlyOnALineAfterTheCaret() throws {
         let shell = try startShell()
         shell.send("hub create stopped --partitions 2\r")

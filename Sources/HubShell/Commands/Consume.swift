@@ -27,7 +27,7 @@ enum Consume {
                 Flag("--from", value: "POS", "start for partitions without a checkpoint",
                      completion: .position),
                 Flag("--follow", "keep consuming new events until Ctrl-C or --timeout"),
-                Flag("--timeout", value: "D", "with --follow, stop after D"),
+                Flag("--timeout", value: "D", "with --follow, stop after D (0: no timeout)"),
             ],
             examples: [
                 "consume orders --group billing",
@@ -74,7 +74,7 @@ enum Consume {
         let consumed: Int
         do {
             consumed = try Follow.run(
-                tailer, limit: limit, timeout: try arguments.duration("--timeout"),
+                tailer, limit: limit, timeout: try Follow.timeout(arguments),
                 stopWhenCaughtUp: !follow, context: context
             ) { events in
                 for event in events {
@@ -88,7 +88,17 @@ enum Consume {
             throw error
         }
         try checkpointer.flush()
-        if !printer.json {
+
+        // Ctrl-C is how a --follow without --max ends; otherwise it cut the work short, if
+        // work was left: --max not reached while following, or events not yet consumed.
+        let unfinished = limit.map { consumed < $0 } ?? !follow
+        if context.isInterrupted, unfinished, try follow || !tailer.poll().isEmpty {
+            context.output.endInterruptedLine()
+            StoppedEarly.report(
+                done: consumed, asked: limit, verb: "consumed",
+                source: "hub '\(hub.name)' as group '\(group)'", json: printer.json,
+                context: context)
+        } else if !printer.json {
             context.output.note(
                 "consumed \(consumed) event\(consumed == 1 ? "" : "s") from hub '\(hub.name)' as"
                     + " group '\(group)'")

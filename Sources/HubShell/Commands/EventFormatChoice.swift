@@ -60,6 +60,12 @@ enum EventRenderer {
         return false
     }
 
+    /// True for hubsh's JSON lines, after which a JSON summary line fits.
+    var isJSON: Bool {
+        if case .printer(let printer) = self { return printer.json }
+        return false
+    }
+
     func begin() {
         if case .plugin(let formatter, let output) = self {
             formatter.header().forEach { output.line($0) }

@@ -326,15 +326,8 @@ enum Publish {
     static func reportStoppedEarly(
         published: Int, asked: Int, json: Bool, context: ShellContext
     ) {
-        if json {
-            context.output.json(.object([
-                ("interrupted", .bool(true)), ("published", .int(published)),
-                ("requested", .int(asked)),
-            ]))
-        }
-        context.output.note(
-            "stopped early: \(Figures.grouped(published)) of \(Figures.grouped(asked)) events"
-                + " published")
+        StoppedEarly.report(
+            done: published, asked: asked, verb: "published", json: json, context: context)
     }
 
     static func report(

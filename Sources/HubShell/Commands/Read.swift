@@ -54,7 +54,12 @@ enum Read {
             }
             renderer.end()
             let more = shown == count && count > 0 ? (try merge.next()) != nil : false
-            if renderer.isText {
+            if context.isInterrupted, shown < count, try merge.next() != nil {
+                context.output.endInterruptedLine()
+                StoppedEarly.report(
+                    done: shown, asked: asked == 0 ? nil : asked, verb: "read",
+                    source: "hub '\(hub.name)'", json: renderer.isJSON, context: context)
+            } else if renderer.isText {
                 context.output.note(
                     "\(shown) event\(shown == 1 ? "" : "s") from hub '\(hub.name)'"
                         + (more ? " (more with --count)" : ""))

@@ -23,7 +23,7 @@ enum Tail {
                 Flag("--group", short: "-g", value: "GROUP", "start after this group's checkpoints",
                      completion: .group),
                 Flag("--count", short: "-n", value: "N", "stop after N events (0: no limit)"),
-                Flag("--timeout", value: "D", "stop after D, such as 5s or 2m"),
+                Flag("--timeout", value: "D", "stop after D, such as 5s or 2m (0: no timeout)"),
                 EventFormatChoice.flag,
                 AvroBodies.flag,
             ],
@@ -54,7 +54,7 @@ enum Tail {
                 for partition in partitions { starts[partition] = position }
             }
             let limit = try Follow.limit(arguments, "--count")
-            let timeout = try arguments.duration("--timeout")
+            let timeout = try Follow.timeout(arguments)
             if !context.isInteractive && limit == nil && timeout == nil {
                 context.output.note(
                     "following until interrupted; give --count or --timeout to stop")
@@ -83,6 +83,14 @@ enum Follow {
     static func limit(_ arguments: Arguments, _ flag: String) throws -> Int? {
         let limit = try arguments.int(flag, range: 0...Int.max)
         return limit == 0 ? nil : limit
+    }
+
+    /// `--timeout` in milliseconds: nil when it is absent or 0, which means no timeout, as
+    /// `--count 0` means no limit (and as GNU `timeout 0` and `wget --timeout=0` do). A 0
+    /// that returned at once would only repeat `read`, which shows what is there now.
+    static func timeout(_ arguments: Arguments) throws -> Int64? {
+        let timeout = try arguments.duration("--timeout")
+        return timeout == 0 ? nil : timeout
     }
 
     /// Polls `tailer` and hands each batch to `deliver` until `limit` events, `timeout`
