@@ -109,6 +109,27 @@ final class PublishReadTests: XCTestCase {
         XCTAssertTrue(header.hasSuffix("  x='1 2' k=v=w e=''"), String(header))
     }
 
+    func testPropertiesWithControlCharactersShowInQuotingThatReadsBack() throws {
+        hubsh.script("hub create rt --partitions 1; hub create back --partitions 1")
+        let published = hubsh.script(
+            "publish rt --property 'nl=a\nb' --property 't\tk=\u{1B}[31m\r' --property q='$x\"' x")
+        XCTAssertEqual(published.status, 0, published.stderr)
+        let header = hubsh.script("read rt").stdout.split(separator: "\n").first ?? ""
+        let shown = header.components(separatedBy: "  ").last ?? ""
+        XCTAssertEqual(shown, #"nl="a\nb" "t\tk"="\u{1b}[31m\r" q='$x"'"#, String(header))
+
+        // What read shows, typed back as it is, means the same properties.
+        let again = shown.split(separator: " ").map { " --property " + $0 }.joined()
+        XCTAssertEqual(hubsh.script("publish back" + again + " x").status, 0)
+        let properties = { (hub: String) in
+            let event = self.hubsh.script("read \(hub) --json").jsonLines().first
+            return event?["properties"] as? NSDictionary
+        }
+        XCTAssertNotNil(properties("back"))
+        XCTAssertEqual(properties("back"), properties("rt"))
+        XCTAssertEqual(properties("rt")?["nl"] as? String, "a\nb")
+    }
+
     func testSampleEventsOccurNoLaterThanTheyAreEnqueued() {
         hubsh.script("hub create live --partitions 2")
         hubsh.script("publish live --sample orders --count 100")

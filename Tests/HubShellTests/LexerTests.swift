@@ -50,6 +50,16 @@ final class LexerTests: XCTestCase {
             [["echo", "q\" b\\ d$ n\n t\t other\\x"]])
     }
 
+    func testDoubleQuotesEscapeCarriageReturnsAndAnyScalarByItsHexCode() throws {
+        XCTAssertEqual(
+            try words(#"echo "r\r e\u{1b} z\u{0} ü\u{FC}""#),
+            [["echo", "r\r e\u{1b} z\u{0} ü\u{FC}"]])
+        // Not an escape: left as it was written.
+        XCTAssertEqual(
+            try words(#"echo "\u{zz} \u{1234567} \u{d800} \u{} \u \u{1b""#),
+            [["echo", #"\u{zz} \u{1234567} \u{d800} \u{} \u \u{1b"#]])
+    }
+
     func testBackslashOutsideQuotesTakesNextCharacter() throws {
         XCTAssertEqual(try words(#"echo a\ b \' \$HOME \;"#), [["echo", "a b", "'", "$HOME", ";"]])
     }

@@ -18,6 +18,18 @@ final class QuotingTests: XCTestCase {
         }
     }
 
+    func testControlCharactersAreWrittenAsEscapesThatReadBack() throws {
+        XCTAssertEqual(Quoting.quoted("a\nb"), "\"a\\nb\"")
+        XCTAssertEqual(Quoting.quoted("\u{1b}[31m$x\""), "\"\\u{1b}[31m\\$x\\\"\"")
+        for value in ["a\nb", "tab\there", "cr\r\n", "\u{1b}[2J", "\u{0}\u{7f}\u{85}", "\\n$x\"'"] {
+            let quoted = Quoting.quoted(value)
+            XCTAssertFalse(quoted.unicodeScalars.contains(where: Quoting.isControl), quoted)
+            let statements = try Lexer.statements(in: "echo " + quoted, file: nil)
+            let token = try Expander(lookup: { _ in nil }).expand(statements[0].words[1])
+            XCTAssertEqual(token.text, value, quoted)
+        }
+    }
+
     func testSingleLineFormMeansTheSame() throws {
         let entries = [
             "hub create \\\n  orders",

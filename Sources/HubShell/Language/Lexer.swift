@@ -5,7 +5,9 @@
 ///
 /// The rules follow POSIX shells where hubsh has the same feature:
 /// - a newline or `;` ends a command; `#` at the start of a word starts a comment;
-/// - `'...'` is literal; `"..."` expands `$NAME` and knows the escapes `\"` `\\` `\$` `\n` `\t`;
+/// - `'...'` is literal; `"..."` expands `$NAME` and knows the escapes `\"` `\\` `\$` `\n` `\t`,
+///   `\r` and `\u{1b}` (any Unicode scalar, 1 to 6 hex digits), so every control character
+///   can be written, and `Quoting` writes them so;
 /// - outside quotes `\` takes the next character literally; `\` before a newline joins lines,
 ///   so the text may not end there (with or without that last newline);
 /// - `$NAME` and `${NAME}` are variables, expanded later as one word each (never split);
@@ -157,7 +159,12 @@ public struct Lexer {
                 case "\"", "\\", "$": literal.unicodeScalars.append(next)
                 case "n": literal += "\n"
                 case "t": literal += "\t"
+                case "r": literal += "\r"
                 case "\n": break
+                case "u" where unicodeEscape() != nil:
+                    let (escaped, length) = unicodeEscape()!
+                    literal.unicodeScalars.append(escaped)
+                    for _ in 0..<length { advance() }
                 default:
                     literal += "\\"
                     literal.unicodeScalars.append(next)
@@ -232,6 +239,22 @@ public struct Lexer {
     // MARK: - Position
 
     private var here: SourceLocation { SourceLocation(file: file, line: line, column: column) }
+
+    /// The scalar of the `{1b}` that follows a `\u` in double quotes, and how many scalars it
+    /// takes; nil when no braces with 1 to 6 hex digits of a valid scalar follow, and the
+    /// `\u` is then kept as it is, as it was before the escape existed.
+    private func unicodeEscape() -> (Unicode.Scalar, length: Int)? {
+        guard peek() == "{" else { return nil }
+        var digits = ""
+        while let next = peek(1 + digits.unicodeScalars.count), next != "}" {
+            guard next.properties.isASCIIHexDigit, digits.count < 6 else { return nil }
+            digits.unicodeScalars.append(next)
+        }
+        guard peek(1 + digits.unicodeScalars.count) == "}", let value = UInt32(digits, radix: 16),
+            let scalar = Unicode.Scalar(value)
+        else { return nil }
+        return (scalar, digits.count + 2)
+    }
 
     private func peek(_ ahead: Int = 0) -> Unicode.Scalar? {
         index + ahead < scalars.count ? scalars[index + ahead] : nil
