@@ -1,3 +1,4 @@
+import HubCore
 import HubPluginAPI
 
 /// The plugins of a shell, and what the enabled ones add, for the commands that use them.
@@ -16,9 +17,19 @@ public final class PluginCatalog: @unchecked Sendable {
 
     public var enabled: [LoadedPlugin] { all.filter(\.isEnabled) }
 
-    /// The plugin called `name`, enabled or not.
+    /// The plugin called `name` in any case, enabled or not: `TEXT-FORMATS` finds
+    /// `text-formats`, as hub and group names are found.
     public func plugin(named name: String) -> LoadedPlugin? {
-        all.first { $0.name == name }
+        all.first { Names.same($0.name, name) }
+    }
+
+    /// The plugin whose name has the letters and digits of `name`, whatever separates them:
+    /// `TextFormats` and `text_formats` find `text-formats`, to suggest the name as it is.
+    public func plugin(spelledLike name: String) -> LoadedPlugin? {
+        func letters(_ text: String) -> String {
+            Names.folded(text).filter { $0.isLetter || $0.isNumber }
+        }
+        return all.first { letters($0.name) == letters(name) }
     }
 
     /// The plugin loaded from `path`, enabled or not.

@@ -80,6 +80,11 @@ extension Shell {
 
     func loadedPlugin(named name: String) throws -> LoadedPlugin {
         guard let plugin = context.plugins.plugin(named: name) else {
+            if let near = context.plugins.plugin(spelledLike: name) {
+                throw CommandFailure(
+                    "no plugin '\(name)'; did you mean '\(near.name)'? (plugin names separate"
+                        + " words with '-')")
+            }
             let names = context.plugins.all.map(\.name)
             let known = names.isEmpty
                 ? "no plugins are loaded" : "loaded: " + names.joined(separator: ", ")

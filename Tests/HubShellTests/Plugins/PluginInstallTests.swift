@@ -171,6 +171,27 @@ final class PluginInstallTests: XCTestCase {
         XCTAssertEqual(result.errors, "error: no plugin 'kot' (loaded: kit)\n")
     }
 
+    func testPluginNamesAreFoundInAnyCaseAndOtherSeparatorsGetTheRightName() throws {
+        try plugins.shell.install(TestPlugin("text-formats"), path: "")
+        let disabled = plugins.run("plugin disable TEXT-Formats")
+        XCTAssertEqual(disabled.status, 0, disabled.errors)
+        XCTAssertTrue(disabled.output.hasPrefix("disabled plugin 'text-formats'"), disabled.output)
+        XCTAssertEqual(plugins.run("plugin enable Text-formats").status, 0)
+        XCTAssertEqual(
+            Completer(registry: plugins.shell.registry, context: plugins.shell.context)
+                .complete(line: "plugin info TEXT", cursor: 16),
+            ["text-formats"])
+
+        for typed in ["TextFormats", "text_formats", "text.formats"] {
+            let result = plugins.run("plugin disable \(typed)")
+            XCTAssertEqual(result.status, 1, typed)
+            XCTAssertEqual(
+                result.errors,
+                "error: no plugin '\(typed)'; did you mean 'text-formats'? (plugin names"
+                    + " separate words with '-')\n")
+        }
+    }
+
     func testLoadingAFileThatIsNoPluginSaysWhy() throws {
         let text = try plugins.folder.write("libnotes.so", "just text\n")
         let cases = [
