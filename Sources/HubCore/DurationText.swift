@@ -6,8 +6,8 @@
 ///     DurationText.millis("1e9s")                   // .failure(.notADuration)
 ///
 /// Units are `ms`, `s`, `m` (minutes), `h`, `d` and `w`, in either case. Each number is ASCII
-/// digits with at most one `.` that has digits after it (`.5` is half); hex, exponents, signs, spaces,
-/// `inf` and `nan` are not durations. Parts of a millisecond are dropped. A number without a
+/// digits with at most one `.` that has digits after it (`.5` is half); hex, exponents, signs,
+/// spaces, `inf` and `nan` are not durations. Parts of a millisecond are dropped. A number without a
 /// unit is allowed only alone, and only when the caller gives it a unit (`bareUnit`).
 public enum DurationText {
     public enum Problem: Error, Sendable, Equatable {

@@ -5,9 +5,10 @@ import HubCore
 /// only be stored right after the one before it, so the run lands in order and adjacent.
 ///
 /// The first message of a (re)sent remainder expects the stream's last sequence to be the
-/// one this process knows (`Nats-Expected-Last-Sequence`, 0 for an empty stream); every later message expects the
-/// last stored message to be its predecessor (`Nats-Expected-Last-Msg-Id`). Every message
-/// carries a message id, so a message resent after a lost acknowledgement is stored once.
+/// one this process knows (`Nats-Expected-Last-Sequence`, 0 for an empty stream); every later
+/// message expects the last stored message to be its predecessor (`Nats-Expected-Last-Msg-Id`).
+/// Every message carries a message id, so a message resent after a lost acknowledgement is
+/// stored once.
 struct PartitionChain {
     let partition: Int
     let stream: String
