@@ -7,8 +7,9 @@
 ///
 /// Units are `ms`, `s`, `m` (minutes), `h`, `d` and `w`, in either case. Each number is ASCII
 /// digits with at most one `.` that has digits after it (`.5` is half); hex, exponents, signs,
-/// spaces, `inf` and `nan` are not durations. Parts of a millisecond are dropped. A number without a
-/// unit is allowed only alone, and only when the caller gives it a unit (`bareUnit`).
+/// spaces, `inf` and `nan` are not durations. Parts of a millisecond are dropped. A number
+/// without a unit is allowed only alone, and only when the caller gives it a unit
+/// (`bareUnit`).
 public enum DurationText {
     public enum Problem: Error, Sendable, Equatable {
         /// Not numbers with units.
