@@ -40,6 +40,25 @@ final class SchemaCommandTests: XCTestCase {
         XCTAssertEqual((a?["id"] as? String)?.count, 32)
     }
 
+    func testSchemaGroupAndSchemaNamesAreFoundInAnyCaseAndShownAsCreated() {
+        let v1 = write("v1.json", orderV1)
+        hubsh.script("schema group create Shop --format json; hub create orders")
+        let clash = hubsh.script("schema group create shop --format json")
+        XCTAssertEqual(clash.status, 1)
+        XCTAssertEqual(clash.stderr.split(separator: "\n").count, 1, clash.stderr)
+        XCTAssertTrue(clash.stderr.contains("'shop' would clash with 'Shop'"), clash.stderr)
+
+        let register = hubsh.script("schema register SHOP OrderEvent \(v1)")
+        XCTAssertEqual(register.status, 0, register.stderr)
+        let list = hubsh.script("schema list shop", ["--json"])
+        XCTAssertEqual(list.status, 0, list.stderr)
+        XCTAssertEqual(list.jsonLines().first?["group"] as? String, "Shop")
+        XCTAssertEqual(list.jsonLines().first?["name"] as? String, "OrderEvent")
+        let bind = hubsh.script("hub set orders --schema shop/orderevent")
+        XCTAssertEqual(bind.status, 0, bind.stderr)
+        XCTAssertTrue(hubsh.script("hub show orders").stdout.contains("Shop/OrderEvent"))
+    }
+
     func testBackwardIncompatibleJSONSchemaIsRefusedWithTheRuleId() {
         let v1 = write("v1.json", orderV1)
         let v2 = write("v2.json", orderV1.replacingOccurrences(

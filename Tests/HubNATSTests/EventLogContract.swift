@@ -410,6 +410,70 @@ struct EventLogContract {
         XCTAssertEqual(try setup.schemaVersions(group: "orders", name: "order").count, 2)
     }
 
+    /// Schema group and schema names are found in any case and keep the spelling they were
+    /// created with; a group that differs only in case from another is refused.
+    func schemaNamesAreFoundInAnyCaseUnderTheSpellingTheyWereCreatedWith() throws {
+        let log = try log()
+        let group = try log.createSchemaGroup(SchemaGroup(name: "Shop.Orders", format: .json))
+        XCTAssertEqual(try log.schemaGroup(named: "shop.ORDERS"), group)
+        XCTAssertThrowsError(try log.createSchemaGroup(
+            SchemaGroup(name: "shop.orders", format: .json))
+        ) {
+            XCTAssertEqual($0 as? HubError, .nameTakenInOtherCase(
+                kind: "schema group", name: "shop.orders", existing: "Shop.Orders"))
+        }
+        XCTAssertThrowsError(try log.createSchemaGroup(
+            SchemaGroup(name: "Shop.Orders", format: .json))
+        ) {
+            XCTAssertEqual($0 as? RegistryError, .groupExists("Shop.Orders"))
+        }
+        XCTAssertEqual(try log.schemaGroups().map(\.name), ["Shop.Orders"])
+
+        let first = try log.registerSchema(
+            group: "shop.orders", name: "OrderEvent", definition: "1", canonicalForm: "1",
+            check: { _ in })
+        XCTAssertEqual(first.version.qualifiedName, "Shop.Orders/OrderEvent")
+        let second = try log.registerSchema(
+            group: "SHOP.ORDERS", name: "orderevent", definition: "2", canonicalForm: "2",
+            check: { XCTAssertEqual($0, [first.version]) })
+        XCTAssertEqual(second.version.qualifiedName, "Shop.Orders/OrderEvent")
+        XCTAssertEqual(second.version.version, 2)
+        XCTAssertEqual(try log.schemaVersions(group: "shop.orders", name: "ORDEREVENT"),
+                       [first.version, second.version])
+        XCTAssertEqual(try log.latestSchemas(group: "shop.orders"), [second.version])
+        XCTAssertEqual(try log.schemaVersion(group: "SHOP.orders", name: "orderEvent", version: 1),
+                       first.version)
+
+        _ = try log.createHub(HubSpec(name: "orders", partitionCount: 1))
+        let bound = try log.setSchemaBinding(
+            hub: "orders", SchemaBinding(group: "shop.orders", name: "orderevent")).schema
+        XCTAssertEqual(bound, SchemaBinding(group: "Shop.Orders", name: "OrderEvent"))
+        XCTAssertEqual(try log.schemaBinding(hub: "orders"), bound)
+    }
+
+    /// Two logs (two processes) create groups that differ only in case at the same moment:
+    /// one is created, the other is refused as a clash.
+    func concurrentSchemaGroupsDifferingInCaseClash() throws {
+        let logs = [try log(), try log()]
+        let names = ["Payments", "payments"]
+        let errors = Locked<[Error]>([])
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            do {
+                _ = try logs[index].createSchemaGroup(
+                    SchemaGroup(name: names[index], format: .json))
+            } catch {
+                errors.update { $0.append(error) }
+            }
+        }
+        let groups = try logs[0].schemaGroups()
+        XCTAssertEqual(groups.count, 1)
+        XCTAssertEqual(errors.value.count, 1)
+        guard let created = groups.first?.name, let error = errors.value.first else { return }
+        let refused = names.first { $0 != created }!
+        XCTAssertEqual(error as? HubError, .nameTakenInOtherCase(
+            kind: "schema group", name: refused, existing: created))
+    }
+
     // MARK: - Helpers
 
     func text(_ body: String, _ partition: Int) -> RoutedEvent {

@@ -82,4 +82,12 @@ final class LMDBContractTests: XCTestCase {
     func testConcurrentRegistrationsGetDistinctVersions() throws {
         try contract().concurrentRegistrationsGetDistinctVersions()
     }
+
+    func testSchemaNamesAreFoundInAnyCaseUnderTheSpellingTheyWereCreatedWith() throws {
+        try contract().schemaNamesAreFoundInAnyCaseUnderTheSpellingTheyWereCreatedWith()
+    }
+
+    func testConcurrentSchemaGroupsDifferingInCaseClash() throws {
+        try contract().concurrentSchemaGroupsDifferingInCaseClash()
+    }
 }

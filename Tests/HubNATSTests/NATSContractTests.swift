@@ -62,4 +62,12 @@ final class NATSContractTests: NATSTestCase {
     func testConcurrentRegistrationsGetDistinctVersions() throws {
         try contract().concurrentRegistrationsGetDistinctVersions()
     }
+
+    func testSchemaNamesAreFoundInAnyCaseUnderTheSpellingTheyWereCreatedWith() throws {
+        try contract().schemaNamesAreFoundInAnyCaseUnderTheSpellingTheyWereCreatedWith()
+    }
+
+    func testConcurrentSchemaGroupsDifferingInCaseClash() throws {
+        try contract().concurrentSchemaGroupsDifferingInCaseClash()
+    }
 }

@@ -7,8 +7,11 @@ extension LMDBEventLog: SchemaRegistry {
         try Names.validateSchemaGroup(group.name)
         return try perform("create schema group '\(group.name)'") {
             try writing { tables in
-                if try tables.schemaGroups.find(group.name) != nil {
-                    throw RegistryError.groupExists(group.name)
+                if let other = try tables.schemaGroups.find(group.name) {
+                    throw other.name == group.name
+                        ? RegistryError.groupExists(group.name)
+                        : HubError.nameTakenInOtherCase(
+                            kind: "schema group", name: group.name, existing: other.name)
                 }
                 var created = group
                 created.createdAt = options.clock()
@@ -37,14 +40,16 @@ extension LMDBEventLog: SchemaRegistry {
         try Names.validateSchemaName(name)
         return try perform("register schema '\(group)/\(name)'") {
             try writing { tables in
-                _ = try tables.schemaGroups.require(group)
-                let existing = try tables.schemas.versions(group, name)
+                let stored = try tables.schemaGroups.require(group)
+                let existing = try tables.schemas.versions(stored.name, name)
                 if let same = existing.first(where: { $0.canonicalForm == canonicalForm }) {
                     return (same, false)
                 }
                 try check(existing)
+                // A new version keeps the spellings its group and first version were given.
                 let version = SchemaVersion(
-                    group: group, name: name, version: (existing.last?.version ?? 0) + 1,
+                    group: stored.name, name: existing.first?.name ?? name,
+                    version: (existing.last?.version ?? 0) + 1,
                     id: LMDBEventLog.newSchemaId(), definition: definition,
                     canonicalForm: canonicalForm, registeredAt: options.clock())
                 try tables.schemas.insert(version)
@@ -56,10 +61,10 @@ extension LMDBEventLog: SchemaRegistry {
     public func schemaVersions(group: String, name: String) throws -> [SchemaVersion] {
         try perform("read schema '\(group)/\(name)'") {
             try reading { tables in
-                _ = try tables.schemaGroups.require(group)
-                let versions = try tables.schemas.versions(group, name)
+                let stored = try tables.schemaGroups.require(group)
+                let versions = try tables.schemas.versions(stored.name, name)
                 guard !versions.isEmpty else {
-                    throw RegistryError.schemaNotFound(group: group, name: name)
+                    throw RegistryError.schemaNotFound(group: stored.name, name: name)
                 }
                 return versions
             }
@@ -69,8 +74,8 @@ extension LMDBEventLog: SchemaRegistry {
     public func latestSchemas(group: String?) throws -> [SchemaVersion] {
         try perform("list schemas") {
             try reading { tables in
-                if let group { _ = try tables.schemaGroups.require(group) }
-                return try tables.schemas.latest(prefix: group.map(Keys.schemaGroupPrefix) ?? [])
+                let stored = try group.map { try tables.schemaGroups.require($0).name }
+                return try tables.schemas.latest(prefix: stored.map(Keys.schemaGroupPrefix) ?? [])
             }
         }
     }
@@ -90,14 +95,18 @@ extension LMDBEventLog: SchemaRegistry {
         try perform("bind a schema to hub '\(hub)'") {
             try writing { tables in
                 let record = try tables.hubs.require(hub)
+                var stored = binding
                 if let binding {
-                    _ = try tables.schemaGroups.require(binding.group)
-                    guard try !tables.schemas.versions(binding.group, binding.name).isEmpty else {
-                        throw RegistryError.schemaNotFound(group: binding.group, name: binding.name)
+                    let group = try tables.schemaGroups.require(binding.group)
+                    guard let first = try tables.schemas.versions(group.name, binding.name).first
+                    else {
+                        throw RegistryError.schemaNotFound(group: group.name, name: binding.name)
                     }
+                    stored?.group = group.name
+                    stored?.name = first.name
                 }
                 var properties = record.properties
-                properties.schema = binding
+                properties.schema = stored
                 try tables.hubs.insert(HubRecord(id: record.id, properties: properties))
                 return properties
             }

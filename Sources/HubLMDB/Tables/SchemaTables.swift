@@ -1,15 +1,23 @@
 import CLMDB
 import HubCore
 
-/// The `schemagroups` database: each schema group's format and compatibility mode.
+/// The `schemagroups` database: each schema group's format and compatibility mode, under the
+/// name it was created with.
 struct SchemaGroupTable {
     let txn: Transaction
     let dbi: MDB_dbi
 
+    /// The group called `name` in any case, under the name it was created with, or nil.
+    ///
+    /// The exact spelling is one key lookup; another spelling goes through every group, which
+    /// a namespace has few of. Keys keep the created spelling, as they always have, so stores
+    /// written before names were folded read the same.
     func find(_ name: String) throws -> SchemaGroup? {
         guard Keys.fits(name) else { return nil }
-        guard let value = try txn.value(forKey: Array(name.utf8), in: dbi) else { return nil }
-        return try SchemaGroupRecord.decode(value, name: name)
+        if let value = try txn.value(forKey: Array(name.utf8), in: dbi) {
+            return try SchemaGroupRecord.decode(value, name: name)
+        }
+        return try all().first { Names.same($0.name, name) }
     }
 
     /// The group called `name`; throws `RegistryError.groupNotFound` when there is none.
@@ -43,8 +51,22 @@ struct SchemaTable {
     let dbi: MDB_dbi
     let idDbi: MDB_dbi
 
-    /// Every version of `name` in `group`, oldest first.
+    /// Every version of the schema called `name` in any case in `group` (the group's name as
+    /// created), oldest first, under the schema's name as first registered.
+    ///
+    /// The exact spelling is one prefix scan; another spelling goes through the group's
+    /// latest versions to learn the name as registered.
     func versions(_ group: String, _ name: String) throws -> [SchemaVersion] {
+        let exact = try versions(exactly: group, name)
+        guard exact.isEmpty else { return exact }
+        let prefix = Keys.schemaGroupPrefix(group)
+        guard let other = try latest(prefix: prefix).first(where: { Names.same($0.name, name) })
+        else { return [] }
+        return try versions(exactly: group, other.name)
+    }
+
+    /// Every version of `name` spelt exactly so in `group`, oldest first.
+    private func versions(exactly group: String, _ name: String) throws -> [SchemaVersion] {
         var versions: [SchemaVersion] = []
         try txn.forEach(prefix: Keys.schemaPrefix(group, name), in: dbi) { key, value in
             let (_, _, version) = try Keys.decodeSchema(key)

@@ -7,8 +7,26 @@ enum SchemaKeys {
         name.replacingOccurrences(of: ".", with: "/")
     }
 
-    static func versionKey(_ group: String, _ name: String, _ version: Int) -> String {
-        "v.\(token(group)).\(token(name)).\(version)"
+    /// The token a new group or schema is keyed by: its folded name, so that two names that
+    /// differ only in case want one key and the second `create` fails.
+    ///
+    /// Stores written before names were folded keep tokens in the created spelling; readers
+    /// find those by going through the entries, and new versions of such a schema stay under
+    /// its old token (see `NATSEventLog.versions(in:name:)`).
+    static func foldedToken(_ name: String) -> String {
+        token(Names.folded(name))
+    }
+
+    static func groupKey(token: String) -> String { "g." + token }
+
+    static func versionKey(groupToken: String, nameToken: String, _ version: Int) -> String {
+        "v.\(groupToken).\(nameToken).\(version)"
+    }
+
+    /// The name token of a version key `v.<group>.<name>.<version>`.
+    static func nameToken(ofVersionKey key: String) -> String? {
+        let parts = key.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 ? String(parts[2]) : nil
     }
 
     static func json(_ group: SchemaGroup) -> JSONValue {

@@ -92,6 +92,9 @@ public enum CompletionKind: Sendable {
     /// Whatever the closure returns for the words given after the command's own and the start
     /// of the word being completed: the completions that plugins define.
     case custom(@Sendable (_ given: [String], _ partial: String, ShellContext) -> [String])
+    /// Like `custom`, for names that are found in any case, as schema group names are:
+    /// `ord` fits `Orders`, and Tab gives the name as the closure returns it.
+    case names(@Sendable (_ given: [String], _ partial: String, ShellContext) -> [String])
 }
 
 public struct Positional: Sendable {

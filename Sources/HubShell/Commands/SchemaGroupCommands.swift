@@ -54,12 +54,14 @@ enum SchemaGroupCommands {
                 throw arguments.usageError("--assert-formats applies to --format json")
             }
             if arguments.has("--if-not-exists"),
-               let existing = try registry.schemaGroups().first(where: { $0.name == name })
+               let existing = try registry.schemaGroups().first(where: {
+                   Names.same($0.name, name)
+               })
             {
                 if context.output.wantsJSON(arguments) {
                     context.output.json(SchemaJSON.group(existing))
                 }
-                var settings = ExistingSettings("schema group '\(name)'")
+                var settings = ExistingSettings("schema group '\(existing.name)'")
                 settings.compare(
                     existing.format, asked: format, describe: { "format \($0.rawValue)" },
                     askedText: \.rawValue)

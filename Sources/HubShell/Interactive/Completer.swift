@@ -81,9 +81,9 @@ public struct Completer {
 
     /// A word that could replace the one being typed, and how it must start to fit.
     ///
-    /// Hub, group and plugin names are found in any case, so `ord` fits `Orders` and Tab
-    /// replaces the typed prefix with the name as it was created; commands, flags, paths and
-    /// the other words fit only as written.
+    /// Hub, consumer group, schema group, schema and plugin names are found in any case, so
+    /// `ord` fits `Orders` and Tab replaces the typed prefix with the name as it was created;
+    /// commands, flags, paths and the other words fit only as written.
     struct Candidate: Equatable {
         var text: String
         var anyCase: Bool
@@ -150,7 +150,7 @@ public struct Completer {
     ) -> [Candidate] {
         let anyCase: Bool
         switch kind {
-        case .hub, .group, .plugin: anyCase = true
+        case .hub, .group, .plugin, .names: anyCase = true
         default: anyCase = false
         }
         return values(kind, given: given, spec: spec, partial: partial)
@@ -212,7 +212,7 @@ public struct Completer {
             return EventFormatChoice.builtInNames + context.plugins.formatNames
         case .plugin:
             return context.plugins.all.map(\.name)
-        case .custom(let complete):
+        case .custom(let complete), .names(let complete):
             return complete(given, partial, context)
         }
     }

@@ -46,4 +46,14 @@ final class SchemaCompletionTests: XCTestCase {
         XCTAssertEqual(
             complete("hub set orders --schema commerce/"), ["commerce/orders", "commerce/payments"])
     }
+
+    func testSchemaGroupsAndNamesTypedInAnotherCaseCompleteAsCreated() throws {
+        _ = try log.createSchemaGroup(SchemaGroup(name: "Shop", format: .json))
+        _ = try log.registerSchema(
+            group: "Shop", name: "OrderEvent", definition: "{}", canonicalForm: "o"
+        ) { _ in }
+        XCTAssertEqual(complete("schema list sh"), ["Shop"])
+        XCTAssertEqual(complete("schema show SHOP orde"), ["OrderEvent"])
+        XCTAssertEqual(complete("hub set orders --schema shop/o"), ["Shop/OrderEvent"])
+    }
 }
