@@ -168,10 +168,12 @@ extension NATSEventLog: SchemaRegistry {
     /// The group called `name` in any case: under its folded token, then (made before names
     /// were folded) under its token as spelt, then among every group.
     private func findSchemaGroup(_ name: String) throws -> StoredSchemaGroup? {
-        for token in Set([SchemaKeys.foldedToken(name), SchemaKeys.token(name)]).sorted() {
+        let folded = SchemaKeys.foldedToken(name)
+        for token in [folded, SchemaKeys.token(name)] {
             if let entry = try schemasBucket.get(SchemaKeys.groupKey(token: token)) {
                 return StoredSchemaGroup(group: try SchemaKeys.group(entry.value), token: token)
             }
+            if token == SchemaKeys.token(name) { break }
         }
         for entry in try schemasBucket.entries(matching: "g.*") {
             let group = try SchemaKeys.group(entry.value)
