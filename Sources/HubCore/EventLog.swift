@@ -22,6 +22,16 @@ public protocol EventLog: AnyObject, Sendable {
     func hub(named name: String) throws -> HubProperties
     /// Removes the hub with all its events, consumer groups and checkpoints.
     func deleteHub(named name: String) throws
+    /// Changes the retention and the maximum event size of the hub `name` (found in any
+    /// case); nil leaves a setting as it is. Returns the hub as it is now.
+    ///
+    /// The values are checked as `HubSpec.validate` checks them, and the partition count never
+    /// changes (as on Event Hubs' standard tier). A shorter retention applies to the events
+    /// already kept: the next purge removes what it expires. A smaller maximum leaves larger
+    /// events already kept in place. Asking again for what a hub has is harmless, and on an
+    /// engine that can fail halfway, asking again finishes what the failure left undone.
+    func updateHub(named name: String, retentionMillis: Int64?, maxEventSize: Int?) throws
+        -> HubProperties
 
     // MARK: - Consumer groups
 

@@ -40,14 +40,25 @@ public struct HubSpec: Sendable, Equatable {
         guard (1...HubSpec.maxPartitionCount).contains(partitionCount) else {
             throw HubError.invalidPartitionCount(partitionCount)
         }
-        guard (60_000...HubSpec.maxRetentionMillis).contains(retentionMillis) else {
-            throw HubError.invalidRetention(Retention.format(retentionMillis))
-        }
-        guard (1...HubSpec.maxEventSizeLimit).contains(maxEventSize) else {
-            throw HubError.invalidMaxEventSize(String(maxEventSize))
-        }
+        try HubSpec.validate(retentionMillis: retentionMillis)
+        try HubSpec.validate(maxEventSize: maxEventSize)
         guard (1...HubSpec.maxReplicas).contains(replicas) else {
             throw HubError.invalidReplicas(replicas)
+        }
+    }
+
+    /// Throws unless `millis` is a retention a hub may have, when created or changed: one
+    /// minute to ten years.
+    public static func validate(retentionMillis millis: Int64) throws {
+        guard (60_000...HubSpec.maxRetentionMillis).contains(millis) else {
+            throw HubError.invalidRetention(Retention.format(millis))
+        }
+    }
+
+    /// Throws unless `bytes` is a maximum event size a hub may have: 1 byte to 256 MiB.
+    public static func validate(maxEventSize bytes: Int) throws {
+        guard (1...HubSpec.maxEventSizeLimit).contains(bytes) else {
+            throw HubError.invalidMaxEventSize(String(bytes))
         }
     }
 }

@@ -99,6 +99,59 @@ struct EventLogContract {
         assertThrows(.hubNotFound("Orders"), try log.hub(named: "Orders"))
     }
 
+    func aHubsRetentionAndMaxEventSizeChangeAndNothingElse() throws {
+        let log = try log()
+        _ = try log.createSchemaGroup(SchemaGroup(name: "shop", format: .json))
+        _ = try log.registerSchema(
+            group: "shop", name: "order", definition: "{}", canonicalForm: "{}", check: { _ in })
+        let binding = SchemaBinding(group: "shop", name: "order", onInvalid: .reject)
+        _ = try log.createHub(
+            HubSpec(name: "Orders", partitionCount: 3, retentionMillis: 86_400_000,
+                    maxEventSize: 2048))
+        var expected = try log.setSchemaBinding(hub: "Orders", binding)
+
+        let longer = try log.updateHub(
+            named: "orders", retentionMillis: 7 * 86_400_000, maxEventSize: nil)
+        expected.retentionMillis = 7 * 86_400_000
+        XCTAssertEqual(longer, expected)
+        let larger = try log.updateHub(named: "ORDERS", retentionMillis: nil, maxEventSize: 4096)
+        expected.maxEventSize = 4096
+        XCTAssertEqual(larger, expected)
+        XCTAssertEqual(try log.hub(named: "orders"), expected)
+        XCTAssertEqual(try self.log().hub(named: "orders"), expected)
+        XCTAssertEqual(
+            try log.updateHub(named: "orders", retentionMillis: 7 * 86_400_000, maxEventSize: 4096),
+            expected)
+
+        let body = [UInt8](repeating: 1, count: 3000)
+        let event = RoutedEvent(partition: 2, data: EventData(body: body))
+        _ = try log.append(hub: "orders", batch: [event], durability: .durable)
+        _ = try log.updateHub(named: "orders", retentionMillis: nil, maxEventSize: 2048)
+        assertThrows(
+            .eventTooLarge(index: 0, size: 3000, max: 2048, hub: "Orders"),
+            try log.append(hub: "orders", batch: [event], durability: .durable))
+        XCTAssertEqual(try log.partitionStates(hub: "orders").map(\.eventCount), [0, 0, 1])
+    }
+
+    func hubSettingsOutOfRangeOrOfNoHubAreRefusedAndChangeNothing() throws {
+        let log = try log()
+        let created = try log.createHub(HubSpec(name: "orders", partitionCount: 2))
+        assertThrows(
+            .invalidRetention("30s"),
+            try log.updateHub(named: "orders", retentionMillis: 30_000, maxEventSize: 1024))
+        assertThrows(
+            .invalidMaxEventSize("0"),
+            try log.updateHub(named: "orders", retentionMillis: 3_600_000, maxEventSize: 0))
+        assertThrows(
+            .invalidMaxEventSize(String(HubSpec.maxEventSizeLimit + 1)),
+            try log.updateHub(
+                named: "orders", retentionMillis: nil, maxEventSize: HubSpec.maxEventSizeLimit + 1))
+        assertThrows(
+            .hubNotFound("nope"),
+            try log.updateHub(named: "nope", retentionMillis: 3_600_000, maxEventSize: nil))
+        XCTAssertEqual(try log.hub(named: "orders"), created)
+    }
+
     // MARK: - Consumer groups
 
     func consumerGroupsAreCreatedListedAndDeletedWithTheirCheckpoints() throws {
@@ -330,6 +383,22 @@ struct EventLogContract {
         let next = try log.append(hub: "orders", batch: [text("e", 1)], durability: .durable)
         XCTAssertEqual(next.map(\.sequenceNumber), [1])
         XCTAssertEqual(try log.purge(hub: "orders", now: start + 60_001).total, 0)
+    }
+
+    func aShorterRetentionExpiresEventsAlreadyKept() throws {
+        let log = try log()
+        _ = try log.createHub(
+            HubSpec(name: "orders", partitionCount: 1, retentionMillis: 3_600_000))
+        _ = try log.append(hub: "orders", batch: [text("a", 0), text("b", 0)], durability: .durable)
+        clock.advance(by: 600_000)
+        _ = try log.append(hub: "orders", batch: [text("c", 0)], durability: .durable)
+        XCTAssertEqual(try log.purge(hub: "orders", now: clock.now()).total, 0)
+
+        _ = try log.updateHub(named: "orders", retentionMillis: 300_000, maxEventSize: nil)
+        XCTAssertEqual(try log.purge(hub: "orders", now: clock.now()).purged, [0: 2])
+        XCTAssertEqual(
+            try log.read(hub: "orders", partition: 0, from: .earliest, maxCount: 9)
+                .map(\.sequenceNumber), [2])
     }
 
     // MARK: - Schema registry

@@ -43,6 +43,18 @@ final class LMDBContractTests: XCTestCase {
         try contract().namesAreFoundInAnyCaseUnderTheSpellingTheyWereCreatedWith()
     }
 
+    func testAHubsRetentionAndMaxEventSizeChangeAndNothingElse() throws {
+        try contract().aHubsRetentionAndMaxEventSizeChangeAndNothingElse()
+    }
+
+    func testHubSettingsOutOfRangeOrOfNoHubAreRefusedAndChangeNothing() throws {
+        try contract().hubSettingsOutOfRangeOrOfNoHubAreRefusedAndChangeNothing()
+    }
+
+    func testAShorterRetentionExpiresEventsAlreadyKept() throws {
+        try contract().aShorterRetentionExpiresEventsAlreadyKept()
+    }
+
     func testConsumerGroupsAreCreatedListedAndDeletedWithTheirCheckpoints() throws {
         try contract().consumerGroupsAreCreatedListedAndDeletedWithTheirCheckpoints()
     }

@@ -110,6 +110,39 @@ final class NATSEngineTests: NATSTestCase {
         XCTAssertEqual(read.first?.data.body, body)
     }
 
+    func testAHubChangeCutShortAfterTheStreamsIsFinishedByAskingAgain() throws {
+        let log = try openLog()
+        _ = try log.createHub(
+            HubSpec(name: "orders", partitionCount: 2, retentionMillis: 86_400_000))
+        let week: Int64 = 7 * 86_400_000
+        // One stream changed, the record not: what a change cut short between the two leaves.
+        var record = try log.requireHub("orders")
+        record.properties.retentionMillis = week
+        try log.jetStream.updateStream(log.streamConfig(record, 0))
+        XCTAssertEqual(try log.hub(named: "orders").retentionMillis, 86_400_000)
+
+        let hub = try log.updateHub(named: "ORDERS", retentionMillis: week, maxEventSize: nil)
+        XCTAssertEqual(hub.retentionMillis, week)
+        XCTAssertEqual(try openLog().hub(named: "orders").retentionMillis, week)
+        for partition in 0..<2 {
+            XCTAssertEqual(
+                try log.jetStream.streamMaxAge(log.stream(record, partition)), week * 1_000_000)
+        }
+    }
+
+    func testAMaximumEventSizeChangedPastMaxPayloadIsRefusedNamingIt() throws {
+        let log = try openLog()
+        let created = try log.createHub(HubSpec(name: "orders", partitionCount: 1))
+        XCTAssertThrowsError(
+            try log.updateHub(named: "orders", retentionMillis: nil, maxEventSize: 8 * 1_048_576)
+        ) {
+            let text = String(describing: $0)
+            XCTAssertTrue(text.contains("max_payload"), text)
+            XCTAssertTrue(text.contains("--max-event-size \(8 * 1_048_576 - 4096)"), text)
+        }
+        XCTAssertEqual(try log.hub(named: "orders"), created)
+    }
+
     func testMoreReplicasThanTheClusterHasIsOneLineAndLeavesNoHub() throws {
         let log = try openLog()
         XCTAssertThrowsError(try log.createHub(HubSpec(name: "orders", replicas: 3))) {

@@ -49,6 +49,27 @@ extension LMDBEventLog {
         }
     }
 
+    /// Rewrites the hub's record with the new settings in one write transaction, so a reader
+    /// sees the old settings or the new ones, never a mix. Appends and purges read the record
+    /// in their own transactions, so the next of each goes by the new settings.
+    public func updateHub(named name: String, retentionMillis: Int64?, maxEventSize: Int?)
+        throws -> HubProperties
+    {
+        try retentionMillis.map { try HubSpec.validate(retentionMillis: $0) }
+        try maxEventSize.map { try HubSpec.validate(maxEventSize: $0) }
+        return try perform("change hub '\(name)'") {
+            try writing { tables in
+                let record = try tables.hubs.require(name)
+                var properties = record.properties
+                properties.retentionMillis = retentionMillis ?? properties.retentionMillis
+                properties.maxEventSize = maxEventSize ?? properties.maxEventSize
+                guard properties != record.properties else { return properties }
+                try tables.hubs.insert(HubRecord(id: record.id, properties: properties))
+                return properties
+            }
+        }
+    }
+
     /// Removes the hub and, in the same transaction, all its events, groups, checkpoints and
     /// partition states. Its partitions' databases are dropped, which frees their pages and
     /// their handles; no other transaction of this process runs meanwhile, since a dropped

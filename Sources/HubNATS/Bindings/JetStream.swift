@@ -28,23 +28,17 @@ final class JetStream: @unchecked Sendable {
     /// configuration is harmless.
     func addStream(_ config: StreamConfig) throws {
         var jsCode = jsErrCode(rawValue: 0)
-        let status = config.name.withCString { name in
-            withCStrings([config.subject]) { subjects in
-                var cfg = jsStreamConfig()
-                jsStreamConfig_Init(&cfg)
-                cfg.Name = name
-                cfg.Subjects = subjects
-                cfg.SubjectsLen = 1
-                cfg.MaxAge = config.maxAgeNanos
-                cfg.MaxMsgSize = Int32(clamping: config.maxMessageSize)
-                cfg.Replicas = Int64(config.replicas)
-                cfg.Duplicates = config.duplicateWindowNanos
-                cfg.Storage = js_FileStorage
-                cfg.Discard = js_DiscardOld
-                cfg.AllowDirect = true
-                return js_AddStream(nil, handle, &cfg, nil, &jsCode)
-            }
-        }
+        let status = config.withC { cfg in js_AddStream(nil, handle, cfg, nil, &jsCode) }
+        try NATSError.check(status, jsCode: jsCode)
+    }
+
+    /// Replaces the configuration of an existing stream (`js_UpdateStream`), keeping its
+    /// messages; a shorter `MaxAge` makes the server drop the messages it now expires. Updating
+    /// a stream to the configuration it has is harmless. The server refuses changes it cannot
+    /// make (the subject of another stream, say) with a JetStream error.
+    func updateStream(_ config: StreamConfig) throws {
+        var jsCode = jsErrCode(rawValue: 0)
+        let status = config.withC { cfg in js_UpdateStream(nil, handle, cfg, nil, &jsCode) }
         try NATSError.check(status, jsCode: jsCode)
     }
 
@@ -66,6 +60,12 @@ final class JetStream: @unchecked Sendable {
                 messages: state.Msgs, bytes: state.Bytes, firstSequence: state.FirstSeq,
                 lastSequence: state.LastSeq, lastTimeNanos: state.LastTime)
         }
+    }
+
+    /// How long the stream keeps a message, in nanoseconds (`js_GetStreamInfo`'s `MaxAge`);
+    /// nil when the stream does not exist.
+    func streamMaxAge(_ name: String) throws -> Int64? {
+        try withStreamInfo(name) { info in info.Config?.pointee.MaxAge ?? 0 }
     }
 
     /// The stream's leader and followers (`js_GetStreamInfo`'s cluster part); nil when the
@@ -131,6 +131,31 @@ struct StreamConfig {
     var maxMessageSize: Int
     var replicas: Int
     var duplicateWindowNanos: Int64
+}
+
+extension StreamConfig {
+    /// Runs `body` with this configuration as libnats takes it, valid only during the call.
+    /// Creating and updating a stream both go through here, so an update asks for exactly
+    /// what a creation did, with only the changed values different.
+    func withC<T>(_ body: (UnsafeMutablePointer<jsStreamConfig>) -> T) -> T {
+        name.withCString { name in
+            withCStrings([subject]) { subjects in
+                var cfg = jsStreamConfig()
+                jsStreamConfig_Init(&cfg)
+                cfg.Name = name
+                cfg.Subjects = subjects
+                cfg.SubjectsLen = 1
+                cfg.MaxAge = maxAgeNanos
+                cfg.MaxMsgSize = Int32(clamping: maxMessageSize)
+                cfg.Replicas = Int64(replicas)
+                cfg.Duplicates = duplicateWindowNanos
+                cfg.Storage = js_FileStorage
+                cfg.Discard = js_DiscardOld
+                cfg.AllowDirect = true
+                return body(&cfg)
+            }
+        }
+    }
 }
 
 /// A stream's state as `js_GetStreamInfo` reports it.

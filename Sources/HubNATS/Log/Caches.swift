@@ -4,8 +4,10 @@ import HubCore
 /// Hub records this process read recently, by folded name. Thread-safe.
 ///
 /// Reads and publishes look a hub up on every call; a record younger than `ttlMillis` saves
-/// the round trip. Hub properties never change after creation except the schema binding,
-/// which appends do not use, and a deleted hub's streams are gone, which the caller notices.
+/// the round trip. A deleted hub's streams are gone, which the caller notices. A hub's
+/// retention, maximum event size and schema binding can change (`updateHub`,
+/// `setSchemaBinding`): the changing process stores the new record at once, other processes
+/// see it when their copy expires.
 final class HubCache: @unchecked Sendable {
     private let lock = NSLock()
     private var records: [String: (record: HubRecord, at: Int64)] = [:]

@@ -17,14 +17,7 @@ extension NATSEventLog {
     /// (too many replicas for the cluster, say), what was made is removed again.
     public func createHub(_ spec: HubSpec) throws -> HubProperties {
         try spec.validate()
-        let limit = maxPayload - NATSEventLog.headerReserve
-        guard spec.maxEventSize <= limit else {
-            throw HubError.unsupported(
-                "hub '\(spec.name)' would take events of \(spec.maxEventSize) bytes, but the"
-                    + " NATS server takes messages of at most \(maxPayload) bytes (max_payload)"
-                    + " with hubsh's headers; give --max-event-size \(limit) or less, or raise"
-                    + " max_payload in the server configuration")
-        }
+        try checkFitsPayload(hub: spec.name, maxEventSize: spec.maxEventSize)
         // A stream name carries the namespace, the hub's name, its incarnation and the
         // partition, and JetStream takes at most 255 characters.
         let longest = naming.stream(
@@ -79,6 +72,51 @@ extension NATSEventLog {
         try performRetrying("read hub '\(name)'") { try requireHub(name).properties }
     }
 
+    /// Changes every partition stream's `MaxAge` to the new retention, then the hub record.
+    ///
+    /// Streams first, so that the record never promises a retention the streams do not keep.
+    /// A change cut short (a stream updated, the record not) leaves the old record; asking
+    /// again for the same change converges, since the streams are always updated to what the
+    /// record will say, whether they already are or not. The record is written only over the
+    /// revision that was read, so two processes changing one hub cannot interleave into a
+    /// record that neither asked for. The maximum event size is checked by hubsh on publish,
+    /// not by the streams (their `MaxMsgSize` is unlimited), so it changes only the record;
+    /// it must leave room under the server's max_payload, as at creation.
+    ///
+    /// Caveat: another process publishing to the hub may go by the record it cached for up
+    /// to `HubCache.ttlMillis` after the change.
+    public func updateHub(named name: String, retentionMillis: Int64?, maxEventSize: Int?)
+        throws -> HubProperties
+    {
+        try retentionMillis.map { try HubSpec.validate(retentionMillis: $0) }
+        try maxEventSize.map { try HubSpec.validate(maxEventSize: $0) }
+        return try perform("change hub '\(name)'") {
+            let key = Naming.hubKey(name)
+            for _ in 0..<NATSEventLog.maxRegisterAttempts {
+                guard let entry = try hubsBucket.get(key) else { throw HubError.hubNotFound(name) }
+                var record = try HubRecord(bytes: entry.value)
+                let old = record.properties
+                record.properties.retentionMillis = retentionMillis ?? old.retentionMillis
+                record.properties.maxEventSize = maxEventSize ?? old.maxEventSize
+                if record.properties.maxEventSize != old.maxEventSize {
+                    try checkFitsPayload(
+                        hub: record.name, maxEventSize: record.properties.maxEventSize)
+                }
+                try updateStreams(record)
+                guard record.properties != old else {
+                    hubCache.store(record, now: MonotonicClock.millis())
+                    return record.properties
+                }
+                let value = RecordJSON.encode(record.json)
+                if try hubsBucket.update(key, value, revision: entry.revision) {
+                    hubCache.store(record, now: MonotonicClock.millis())
+                    return record.properties
+                }
+            }
+            throw HubError.storage("hub '\(name)' kept changing while being changed; try again")
+        }
+    }
+
     /// Removes the hub record first, so the hub is gone for everyone at once, then its
     /// streams, consumer groups and checkpoints. A delete cut short leaves only streams and
     /// keys that no hub refers to: a hub created again under the name has a new incarnation.
@@ -106,6 +144,37 @@ extension NATSEventLog {
             maxAgeNanos: record.properties.retentionMillis * 1_000_000,
             maxMessageSize: -1, replicas: record.properties.replicas,
             duplicateWindowNanos: NATSEventLog.duplicateWindowNanos)
+    }
+
+    /// Brings every partition stream of `record` to the configuration it describes.
+    private func updateStreams(_ record: HubRecord) throws {
+        for partition in 0..<record.properties.partitionCount {
+            do {
+                try jetStream.updateStream(streamConfig(record, partition))
+            } catch let error as NATSError where NATSEventLog.isMissingStream(error) {
+                throw streamMissing(record, partition: partition)
+            }
+        }
+    }
+
+    /// Whether `error` says the stream asked about does not exist.
+    private static func isMissingStream(_ error: NATSError) -> Bool {
+        switch error {
+        case .notFound: return true
+        case .jetStream(let code, _): return code == Int(JSStreamNotFoundErr.rawValue)
+        default: return false
+        }
+    }
+
+    /// Refuses a maximum event size that would not fit a NATS message with hubsh's headers.
+    private func checkFitsPayload(hub name: String, maxEventSize: Int) throws {
+        let limit = maxPayload - NATSEventLog.headerReserve
+        guard maxEventSize > limit else { return }
+        throw HubError.unsupported(
+            "hub '\(name)' would take events of \(maxEventSize) bytes, but the NATS server takes"
+                + " messages of at most \(maxPayload) bytes (max_payload) with hubsh's headers;"
+                + " give --max-event-size \(limit) or less, or raise max_payload in the server"
+                + " configuration")
     }
 
     private func removeStreams(_ record: HubRecord) throws {

@@ -39,6 +39,18 @@ final class MemoryEventLog: EventLog, @unchecked Sendable {
         return hub
     }
 
+    func updateHub(named name: String, retentionMillis: Int64?, maxEventSize: Int?) throws
+        -> HubProperties
+    {
+        var hub = try hub(named: name)
+        try retentionMillis.map { try HubSpec.validate(retentionMillis: $0) }
+        try maxEventSize.map { try HubSpec.validate(maxEventSize: $0) }
+        hub.retentionMillis = retentionMillis ?? hub.retentionMillis
+        hub.maxEventSize = maxEventSize ?? hub.maxEventSize
+        hubList = hubList.map { $0.name == hub.name ? hub : $0 }
+        return hub
+    }
+
     func deleteHub(named name: String) throws {
         _ = try hub(named: name)
         hubList.removeAll { $0.name == name }
