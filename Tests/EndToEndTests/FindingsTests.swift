@@ -95,7 +95,8 @@ final class FindingsTests: XCTestCase {
         XCTAssertEqual(
             hub.stderr,
             "warning: hub 'orders' already exists with 4 partitions and retention 1d (asked: 8,"
-                + " 7d); left as it is\n")
+                + " 7d); left as it is; change the retention with 'hub set orders --retention"
+                + " 7d'\n")
         let same = hubsh.script("hub create ORDERS --partitions 4 --if-not-exists")
         XCTAssertEqual(same.stdout, "hub 'orders' already exists; left as it is\n")
         XCTAssertEqual(same.stderr, "")

@@ -25,7 +25,7 @@ final class HelpTests: XCTestCase {
               hub show             show a hub's settings, groups and partitions
               hub delete           delete a hub with its events, groups and checkpoints
               hub purge            remove events older than the hub's retention now
-              hub set              bind a schema to a hub, or remove the binding
+              hub set              change a hub's retention, event size or schema
               hub validate         check a hub's stored events against its schema
 
               group create         add a consumer group to a hub
@@ -161,7 +161,7 @@ final class HelpTests: XCTestCase {
               hub show      show a hub's settings, groups and partitions
               hub delete    delete a hub with its events, groups and checkpoints
               hub purge     remove events older than the hub's retention now
-              hub set       bind a schema to a hub, or remove the binding
+              hub set       change a hub's retention, event size or schema
               hub validate  check a hub's stored events against its schema
 
             """)

@@ -10,6 +10,9 @@ struct ExistingSettings {
     /// How each differing setting is now (`4 partitions`), and what was asked (`8`).
     private(set) var existing: [String] = []
     private(set) var asked: [String] = []
+    /// How to get what was asked, where the differing settings can be changed: `change it
+    /// with 'hub set orders --retention 7d'`. Added to the warning after `left as it is`.
+    var fix: String?
 
     init(_ subject: String) {
         self.subject = subject
@@ -33,7 +36,8 @@ struct ExistingSettings {
         }
         output.warning(
             "\(subject) already exists with \(ExistingSettings.list(existing)) (asked:"
-                + " \(asked.joined(separator: ", "))); left as it is")
+                + " \(asked.joined(separator: ", "))); left as it is"
+                + (fix.map { "; \($0)" } ?? ""))
     }
 
     /// `a`, `a and b`, `a, b and c`.

@@ -46,24 +46,10 @@ enum HubCommands {
                 range: 1...HubSpec.maxPartitionCount)
             spec.replicas = try arguments.int(
                 "--replicas", default: 1, range: 1...HubSpec.maxReplicas)
-            if let token = arguments.token("--retention") {
-                guard let millis = Retention.parse(token.text),
-                      (60_000...HubSpec.maxRetentionMillis).contains(millis)
-                else {
-                    throw arguments.usageError(
-                        HubError.invalidRetention(token.text).description, at: token)
-                }
-                spec.retentionMillis = millis
-            }
-            if let token = arguments.token("--max-event-size") {
-                guard let bytes = ByteSize.parse(token.text),
-                      (1...HubSpec.maxEventSizeLimit).contains(bytes)
-                else {
-                    throw arguments.usageError(
-                        HubError.invalidMaxEventSize(token.text).description, at: token)
-                }
-                spec.maxEventSize = bytes
-            }
+            spec.retentionMillis = try HubSettingFlags.retention(arguments)
+                ?? HubSpec.defaultRetentionMillis
+            spec.maxEventSize = try HubSettingFlags.maxEventSize(arguments)
+                ?? HubSpec.defaultMaxEventSize
             // Names are case-insensitive, so `X` exists when `x` does.
             if arguments.has("--if-not-exists"),
                let existing = try context.log.hubs().first(where: {
@@ -111,7 +97,36 @@ enum HubCommands {
         settings.compare(
             existing.replicas, asked: given("--replicas") ? spec.replicas : nil,
             describe: { "\($0) replica\($0 == 1 ? "" : "s")" }, askedText: { "\($0)" })
+        settings.fix = fix(existing, spec: spec, arguments: arguments, differing: settings)
         return settings
+    }
+
+    /// The `hub set` that gives `existing` the retention and maximum event size `hub create`
+    /// asked for, when either differs; the partition count and replicas cannot be changed.
+    static func fix(
+        _ existing: HubProperties, spec: HubSpec, arguments: Arguments,
+        differing settings: ExistingSettings
+    ) -> String? {
+        var flags: [String] = []
+        var names: [String] = []
+        if let text = arguments.string("--retention"),
+           existing.retentionMillis != spec.retentionMillis
+        {
+            flags.append("--retention \(text)")
+            names.append("the retention")
+        }
+        if let text = arguments.string("--max-event-size"),
+           existing.maxEventSize != spec.maxEventSize
+        {
+            flags.append("--max-event-size \(text)")
+            names.append("the max event size")
+        }
+        guard !flags.isEmpty else { return nil }
+        let command = "'hub set \(existing.name) \(flags.joined(separator: " "))'"
+        guard flags.count == settings.existing.count else {
+            return "change \(ExistingSettings.list(names)) with \(command)"
+        }
+        return "change \(flags.count == 1 ? "it" : "them") with \(command)"
     }
 
     static let list = Command(

@@ -1,12 +1,22 @@
 import HubCore
 
-/// `hub set HUB (--schema GROUP/NAME [--on-invalid reject|deadletter] | --on-invalid POLICY |
-/// --no-schema)`: the schema a hub enforces on publish, and what it does with invalid events.
+/// `hub set HUB [--retention D] [--max-event-size BYTES] [--schema GROUP/NAME [--on-invalid
+/// reject|deadletter] | --on-invalid POLICY | --no-schema]`: a hub's retention and maximum
+/// event size, the schema it enforces on publish, and what it does with invalid events.
 enum HubSet {
     static let command = Command(
         CommandSpec(
-            ["hub", "set"], summary: "bind a schema to a hub, or remove the binding",
+            ["hub", "set"], summary: "change a hub's retention, event size or schema",
             details: [
+                "--retention and --max-event-size take what 'hub create' takes. A shorter"
+                    + " retention applies to the events already kept: the next purge (or"
+                    + " publish) removes what it expires. A smaller maximum applies to events"
+                    + " published from now on. The partition count cannot be changed, as on"
+                    + " Event Hubs' standard tier: make a new hub for another count.",
+                "A dead-letter hub keeps fitting its hub: 'hub set' refuses to give"
+                    + " HUB.deadletter a retention under 30 days, or a maximum event size too"
+                    + " small for HUB's events, while HUB dead-letters into it, and refuses to"
+                    + " raise HUB's maximum past what HUB.deadletter takes.",
                 "With a schema bound, every published event is validated against the schema's"
                     + " latest version, after the publish hooks of plugins have run.",
                 "--on-invalid reject (the default) refuses a publish with any invalid event:"
@@ -19,6 +29,10 @@ enum HubSet {
             ],
             positionals: [Positional("HUB", "the hub", completion: .hub)],
             flags: [
+                Flag("--retention", value: "D", "how long events are kept, such as 7d"),
+                Flag(
+                    "--max-event-size", value: "BYTES",
+                    "largest event or batch, such as 1MiB or 262144"),
                 Flag("--schema", value: "GROUP/NAME", "the schema to enforce",
                      completion: SchemaCompletion.qualified),
                 Flag("--on-invalid", value: "POLICY", "reject or deadletter (default reject)",
@@ -26,6 +40,8 @@ enum HubSet {
                 Flag("--no-schema", "stop enforcing a schema"),
             ],
             examples: [
+                "hub set orders --retention 7d",
+                "hub set invoices --max-event-size 512KiB --retention 30d",
                 "hub set orders --schema commerce/orders",
                 "hub set payments --schema commerce/payments --on-invalid deadletter",
                 "hub set orders --on-invalid deadletter",
@@ -33,37 +49,71 @@ enum HubSet {
             ]),
         run: run)
 
+    static let schemaFlags = ["--schema", "--on-invalid", "--no-schema"]
+
+    /// Checks everything first (the values, the schema, whether the hub and its dead-letter
+    /// hub fit each other after the change), so that a refusal changes nothing; then makes
+    /// the dead-letter hub if one is needed, changes the settings, and binds the schema.
     static func run(_ arguments: Arguments, _ context: ShellContext) throws {
-        let registry = try SchemaCatalog.registry(context)
         let hub = try context.log.hub(named: arguments.string(at: 0))
-        let binding = try self.binding(arguments, current: hub.schema, hub: hub.name)
-        if let binding {
-            let latest = try registry.schemaVersion(
-                group: binding.group, name: binding.name, version: nil)
-            // Compiling now finds a broken schema before the first publish does.
-            _ = try context.schemas.compiled(latest, registry: registry)
+        let change = try HubSettingsChange(arguments)
+        let bindsSchema = schemaFlags.contains(where: arguments.has)
+        guard change != nil || bindsSchema else {
+            throw arguments.usageError(
+                "give --retention D or --max-event-size BYTES to change a setting, --schema"
+                    + " GROUP/NAME, --on-invalid POLICY to change the policy of the bound"
+                    + " schema, or --no-schema to unbind")
         }
-        let deadLetterHub = binding?.onInvalid == .deadletter
-            ? try prepareDeadLetterHub(for: hub, context: context) : nil
-        let unchanged = hub.schema == binding
-        let updated = unchanged ? hub : try registry.setSchemaBinding(hub: hub.name, binding)
+        var binding = hub.schema
+        if bindsSchema {
+            let registry = try SchemaCatalog.registry(context)
+            binding = try self.binding(arguments, current: hub.schema, hub: hub.name)
+            if let binding {
+                let latest = try registry.schemaVersion(
+                    group: binding.group, name: binding.name, version: nil)
+                // Compiling now finds a broken schema before the first publish does.
+                _ = try context.schemas.compiled(latest, registry: registry)
+            }
+        }
+        let deadLetters = binding?.onInvalid == .deadletter
+        try change?.checkFit(of: hub, deadLetters: deadLetters, context: context)
+        let deadLetterHub = bindsSchema && deadLetters
+            ? try prepareDeadLetterHub(for: change?.applied(to: hub) ?? hub, context: context)
+            : nil
+
+        var current = hub
+        if let change { current = try change.apply(to: hub, context: context) }
+        let unchanged = current.schema == binding
+        if bindsSchema, !unchanged {
+            current = try SchemaCatalog.registry(context)
+                .setSchemaBinding(hub: current.name, binding)
+        }
+
         if context.output.wantsJSON(arguments) {
-            context.output.json(.object([
-                ("hub", .string(updated.name)), ("schema", HubSet.json(updated.schema)),
-            ]))
-        } else if let binding {
-            context.output.line(
-                "hub '\(hub.name)' \(unchanged ? "already validates" : "validates") events"
-                    + " against '\(binding.qualifiedName)'; invalid events are "
-                    + (binding.onInvalid == .reject
-                        ? "refused" : "sent to '\(deadLetterHub ?? "")'")
-                    + (unchanged ? "; unchanged" : ""))
-        } else {
-            context.output.line(
-                unchanged
-                    ? "hub '\(hub.name)' validates no events; unchanged"
-                    : "hub '\(hub.name)' no longer validates events")
+            guard case .object(var members) = HubJSON.properties(current) else { return }
+            members.append(("schema", HubSet.json(current.schema)))
+            context.output.json(.object(members))
+            return
         }
+        if let change { context.output.line(change.report(before: hub, after: current)) }
+        guard bindsSchema else { return }
+        context.output.line(
+            bindingLine(binding, hub: hub.name, deadLetterHub: deadLetterHub, unchanged: unchanged))
+    }
+
+    /// What `hub set` says of the schema binding it made, or found already made.
+    private static func bindingLine(
+        _ binding: SchemaBinding?, hub: String, deadLetterHub: String?, unchanged: Bool
+    ) -> String {
+        guard let binding else {
+            return unchanged
+                ? "hub '\(hub)' validates no events; unchanged"
+                : "hub '\(hub)' no longer validates events"
+        }
+        return "hub '\(hub)' \(unchanged ? "already validates" : "validates") events"
+            + " against '\(binding.qualifiedName)'; invalid events are "
+            + (binding.onInvalid == .reject ? "refused" : "sent to '\(deadLetterHub ?? "")'")
+            + (unchanged ? "; unchanged" : "")
     }
 
     /// Creates `hub`'s dead-letter hub when it is missing, and refuses one that cannot hold
@@ -127,11 +177,8 @@ enum HubSet {
             return nil
         }
         guard let token = arguments.token("--schema") else {
-            guard let given = arguments.token("--on-invalid") else {
-                throw arguments.usageError(
-                    "give --schema GROUP/NAME, --on-invalid POLICY to change the policy of the"
-                        + " bound schema, or --no-schema to unbind")
-            }
+            // `run` calls this only with one of the schema flags given.
+            guard let given = arguments.token("--on-invalid") else { return current }
             guard var changed = current else {
                 throw arguments.usageError(
                     "hub '\(hub)' has no schema bound; give --schema GROUP/NAME with"
