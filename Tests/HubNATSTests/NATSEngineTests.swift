@@ -1,3 +1,4 @@
+import CNATS
 import Foundation
 import HubCore
 import XCTest
@@ -66,6 +67,40 @@ final class NATSEngineTests: NATSTestCase {
             ["a0", "a1", "a2", "b0", "b1"])
         let times = read.map(\.enqueuedTime)
         XCTAssertEqual(times, times.sorted(), "enqueued times went back")
+    }
+
+    /// A consumer that vanished under a tail (a failover removed it) answers nothing; the log
+    /// drops it instead of asking it again at every poll, and the next read goes on.
+    func testAReadGoesOnWhenItsConsumerWasRemoved() throws {
+        let log = try openLog()
+        _ = try log.createHub(HubSpec(name: "gone", partitionCount: 1))
+        let events = { (first: Int) in
+            (first..<first + 10).map { RoutedEvent(partition: 0, data: .init(text: "e\($0)")) }
+        }
+        _ = try log.append(hub: "gone", batch: events(0), durability: .noSync)
+        let first = try log.read(hub: "gone", partition: 0, from: .earliest, maxCount: 10)
+        XCTAssertEqual(first.count, 10)
+
+        let hub = try log.requireHub("gone")
+        let stream = log.stream(hub, 0)
+        var names: UnsafeMutablePointer<jsConsumerNamesList>?
+        XCTAssertEqual(js_ConsumerNames(&names, log.jetStream.handle, stream, nil, nil), NATS_OK)
+        defer { jsConsumerNamesList_Destroy(names) }
+        let count = Int(names?.pointee.Count ?? 0)
+        XCTAssertGreaterThan(count, 0, "the read left no consumer to remove")
+        for index in 0..<count {
+            guard let name = names?.pointee.List[index] else { continue }
+            XCTAssertEqual(js_DeleteConsumer(log.jetStream.handle, stream, name, nil, nil), NATS_OK)
+        }
+
+        _ = try log.append(hub: "gone", batch: events(10), durability: .noSync)
+        var next: [ReceivedEvent] = []
+        for _ in 0..<3 where next.isEmpty {
+            next = try log.read(
+                hub: "gone", partition: 0, from: .sequenceNumber(10, inclusive: true),
+                maxCount: 10)
+        }
+        XCTAssertEqual(next.map(\.sequenceNumber), Array(10..<20))
     }
 
     func testARefusedConnectionIsOneClearLine() throws {

@@ -102,7 +102,14 @@ extension NATSEventLog {
             current.close()
             throw error
         }
-        if restarts <= NATSEventLog.maxReaderRestarts { readers.put(current) }
+        if events.isEmpty || restarts > NATSEventLog.maxReaderRestarts {
+            // A consumer that yields none of what the stream holds may be one a failover left
+            // behind, whose fetches go unanswered: kept, it would answer every later read of a
+            // tail with nothing. The next read starts a fresh one where this read is.
+            current.close()
+        } else {
+            readers.put(current)
+        }
         return events
     }
 
