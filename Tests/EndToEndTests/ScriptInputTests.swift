@@ -70,13 +70,38 @@ final class ScriptInputTests: XCTestCase {
         XCTAssertEqual(result.stdout, "")
     }
 
+    /// A producer that writes commands over time is followed: each runs when its line comes,
+    /// not when the input ends.
+    func testPipedCommandsRunAsTheirLinesArrive() throws {
+        let outputFile = Hubsh.temporaryDirectory("piped") + "/out.txt"
+        let process = hubsh.start([], outputFile: outputFile)
+        let input = try XCTUnwrap((process.standardInput as? Pipe)?.fileHandleForWriting)
+        input.write(Data("hub create arrived\necho 'a quote\nover two lines'\n".utf8))
+        var listed = ""
+        let deadline = Date().addingTimeInterval(20)
+        while !listed.contains("arrived") && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.1)
+            listed = hubsh.script("hub list").stdout
+        }
+        XCTAssertTrue(listed.contains("arrived"), "the first command had not run: \(listed)")
+        input.write(Data("echo done\n".utf8))
+        try input.close()
+        let result = hubsh.finish(process, timeout: 20)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let printed = try String(contentsOfFile: outputFile, encoding: .utf8)
+        XCTAssertTrue(printed.hasSuffix("a quote\nover two lines\ndone\n"), printed)
+    }
+
     func testTrailingBackslashInPipedInputIsAnErrorWithItsLine() {
+        // Piped commands run as they come, so the first ran before the input ended in a `\`;
+        // `-c` reads its whole text first and runs nothing.
         let piped = hubsh.run([], stdin: "echo one\necho two \\\n")
         XCTAssertEqual(piped.status, 2)
-        XCTAssertEqual(piped.stdout, "")
+        XCTAssertEqual(piped.stdout, "one\n")
         XCTAssertTrue(piped.stderr.contains("ends with '\\' at line 2, column 10"), piped.stderr)
         let command = hubsh.script("echo one\necho two \\\n")
         XCTAssertEqual(command.status, 2)
+        XCTAssertEqual(command.stdout, "")
         XCTAssertEqual(command.stderr, piped.stderr)
     }
 

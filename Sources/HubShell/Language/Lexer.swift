@@ -24,15 +24,20 @@ public struct Lexer {
     private var line = 1
     private var column = 1
 
-    public init(_ text: String, file: String?, lenient: Bool = false) {
+    /// `firstLine` is the line number of `text`'s first line, for text taken from the middle of
+    /// a script.
+    public init(_ text: String, file: String?, lenient: Bool = false, firstLine: Int = 1) {
         self.scalars = Array(text.unicodeScalars)
         self.file = file
         self.lenient = lenient
+        self.line = firstLine
     }
 
     /// The statements of `text`; throws the first `LanguageError` found.
-    public static func statements(in text: String, file: String?) throws -> [Statement] {
-        var lexer = Lexer(text, file: file)
+    public static func statements(in text: String, file: String?, firstLine: Int = 1) throws
+        -> [Statement]
+    {
+        var lexer = Lexer(text, file: file, firstLine: firstLine)
         return try lexer.statements()
     }
 

@@ -59,7 +59,7 @@ public enum FileReading {
         }
     }
 
-    private static func reason(for code: Int32) -> FileReadError.Reason {
+    static func reason(for code: Int32) -> FileReadError.Reason {
         switch code {
         case ENOENT, ENOTDIR: return .notFound
         case EISDIR: return .isDirectory

@@ -78,23 +78,69 @@ public final class Shell: @unchecked Sendable {
         }
     }
 
-    /// Reads standard input to its end and runs it as a script: piped input, `-f -`.
+    /// Runs the commands piped on standard input (or `-f -`) as they arrive, as `sh` does: a
+    /// command runs once its line (and any continuation lines its quotes or a trailing `\`
+    /// need) has come, so hubsh can follow a producer that writes commands over time. Unlike
+    /// `-f FILE`, which reads the whole script first, a syntax error stops the input there,
+    /// after the commands before it have run.
     ///
-    /// Ctrl-C while waiting for input ends with status 130 and runs nothing.
+    /// The first failing command stops the run with its status, unless `keepGoing` is set.
+    /// Ctrl-C while waiting for input ends with status 130.
     public func runStandardInput() -> Int32 {
         hubsh_install_sigint_handler()
-        do {
-            let bytes: [UInt8]
+        defer { context.output.flush() }
+        var lines = InputLines(descriptor: 0, shownAs: "standard input")
+        var pending = ""
+        var pendingStart = 1
+        var lineNumber = 0
+        var worst: Int32 = 0
+        let numberedBefore = numbersLines
+        defer { numbersLines = numberedBefore }
+        while true {
+            let bytes: ArraySlice<UInt8>?
             do {
-                bytes = try FileReading.readAll(descriptor: 0, shownAs: "standard input")
+                bytes = try lines.next()
             } catch {
-                throw Shell.scriptError(error, calling: "script")
+                return report(Shell.scriptError(error, calling: "script"), at: .unknown)
             }
-            return runScript(try Shell.scriptText(bytes, calling: "standard input"), file: nil)
-        } catch {
-            defer { context.output.flush() }
-            return report(error, at: .unknown)
+            guard let bytes else { break }
+            lineNumber += 1
+            guard let line = String(validating: bytes, as: UTF8.self) else {
+                return report(
+                    CommandFailure(
+                        "standard input is not UTF-8 text (line \(lineNumber)); convert it to"
+                            + " UTF-8"),
+                    at: .unknown)
+            }
+            if pending.isEmpty { pendingStart = lineNumber }
+            pending += line + "\n"
+            let statements: [Statement]
+            do {
+                statements = try Lexer.statements(in: pending, file: nil, firstLine: pendingStart)
+            } catch let error as LanguageError where error.needsMoreInput {
+                continue
+            } catch {
+                return report(error, at: .unknown)
+            }
+            pending = ""
+            // Errors name their line once the input is known to have more than one.
+            numbersLines = lineNumber > 1 || lines.hasMoreBuffered
+            switch run(statements) {
+            case .finished(let status):
+                if status != 0 { worst = (worst == 2 || status == 2) ? 2 : 1 }
+            case let result:
+                return result.status
+            }
         }
+        if !pending.isEmpty {
+            // The input ended inside a quote or after a `\`.
+            do {
+                _ = try Lexer.statements(in: pending, file: nil, firstLine: pendingStart)
+            } catch {
+                return report(error, at: .unknown)
+            }
+        }
+        return worst
     }
 
     /// Runs one line as the interactive shell would, without a terminal: for tests and tools.
