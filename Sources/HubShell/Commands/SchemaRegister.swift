@@ -42,11 +42,14 @@ enum SchemaRegister {
             arguments.string(at: 2), group: group, name: name, context: context)
 
         let result: (version: SchemaVersion, created: Bool)
+        // The name as first registered, for a refusal to name the schema as it is stored.
+        var storedName = name
         do {
             result = try registry.registerSchema(
                 group: group.name, name: name, definition: text,
                 canonicalForm: definition.canonicalForm
             ) { existing in
+                storedName = existing.last?.name ?? name
                 let found = try SchemaCompatibilityCheck.run(
                     definition, against: existing, format: group.format,
                     mode: group.compatibility)
@@ -55,7 +58,7 @@ enum SchemaRegister {
         } catch let refused as Refused {
             SchemaCheck.report(refused.incompatibilities, arguments: arguments, context: context)
             throw CommandFailure(SchemaCommandError.incompatible(
-                group: group.name, name: name, mode: group.compatibility,
+                group: group.name, name: storedName, mode: group.compatibility,
                 count: refused.incompatibilities.count).description)
         }
 
