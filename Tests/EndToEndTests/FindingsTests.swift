@@ -96,7 +96,9 @@ final class FindingsTests: XCTestCase {
             hub.stderr,
             "warning: hub 'orders' already exists with 4 partitions and retention 1d (asked: 8,"
                 + " 7d); left as it is; change the retention with 'hub set orders --retention"
-                + " 7d'\n")
+                + " 7d'; the partition count is fixed when a hub is created, as on Event Hubs'"
+                + " standard tier; for another count, create a new hub with 'hub create NAME"
+                + " --partitions N'\n")
         let same = hubsh.script("hub create ORDERS --partitions 4 --if-not-exists")
         XCTAssertEqual(same.stdout, "hub 'orders' already exists; left as it is\n")
         XCTAssertEqual(same.stderr, "")

@@ -56,7 +56,30 @@ final class SchemaCommandTests: XCTestCase {
         XCTAssertEqual(list.jsonLines().first?["name"] as? String, "OrderEvent")
         let bind = hubsh.script("hub set orders --schema shop/orderevent")
         XCTAssertEqual(bind.status, 0, bind.stderr)
+        XCTAssertEqual(
+            bind.stdout,
+            "hub 'orders' validates events against 'Shop/OrderEvent'; invalid events are"
+                + " refused\n")
         XCTAssertTrue(hubsh.script("hub show orders").stdout.contains("Shop/OrderEvent"))
+        let again = hubsh.script("hub set orders --schema SHOP/ORDEREVENT")
+        XCTAssertEqual(
+            again.stdout,
+            "hub 'orders' already validates events against 'Shop/OrderEvent'; invalid events"
+                + " are refused; unchanged\n")
+    }
+
+    func testARefusedRegistrationNamesTheSchemaAsItWasFirstRegistered() {
+        let v1 = write("v1.json", orderV1)
+        let v2 = write("v2.json", orderV1.replacingOccurrences(
+            of: #""required":["id"]"#, with: #""required":["id","qty"]"#))
+        hubsh.script("schema group create Shop --format json --compatibility backward")
+        hubsh.script("schema register Shop OrderEvent \(v1)")
+
+        let register = hubsh.script("schema register shop orderevent \(v2)")
+        XCTAssertEqual(register.status, 1)
+        XCTAssertTrue(
+            register.stderr.contains("schema 'Shop/OrderEvent' was not registered"),
+            register.stderr)
     }
 
     func testBackwardIncompatibleJSONSchemaIsRefusedWithTheRuleId() {

@@ -59,7 +59,9 @@ enum HubCommands {
                 if context.output.wantsJSON(arguments) {
                     context.output.json(HubJSON.properties(existing))
                 }
-                let settings = differences(existing, spec: spec, arguments: arguments)
+                let settings = differences(
+                    existing, spec: spec, arguments: arguments,
+                    deadLetterHub: try deadLetterHub(of: existing, context: context))
                 if !context.output.wantsJSON(arguments) || !settings.existing.isEmpty {
                     settings.report(to: context.output)
                 }
@@ -78,10 +80,25 @@ enum HubCommands {
             }
         })
 
-    /// How `existing` differs from the settings `hub create` was given.
-    static func differences(_ existing: HubProperties, spec: HubSpec, arguments: Arguments)
-        -> ExistingSettings
+    /// The dead-letter hub `hub` sends its invalid events to, when it dead-letters and that
+    /// hub exists.
+    static func deadLetterHub(of hub: HubProperties, context: ShellContext) throws
+        -> HubProperties?
     {
+        guard hub.schema?.onInvalid == .deadletter else { return nil }
+        do {
+            return try context.log.hub(named: SchemaBinding.deadLetterHub(of: hub.name))
+        } catch HubError.hubNotFound {
+            return nil
+        }
+    }
+
+    /// How `existing` differs from the settings `hub create` was given. `deadLetterHub` is
+    /// where `existing` dead-letters, if it does: the suggested `hub set` must keep it fitting.
+    static func differences(
+        _ existing: HubProperties, spec: HubSpec, arguments: Arguments,
+        deadLetterHub: HubProperties? = nil
+    ) -> ExistingSettings {
         var settings = ExistingSettings("hub '\(existing.name)'")
         let given = { (flag: String) in arguments.has(flag) }
         settings.compare(
@@ -97,15 +114,28 @@ enum HubCommands {
         settings.compare(
             existing.replicas, asked: given("--replicas") ? spec.replicas : nil,
             describe: { "\($0) replica\($0 == 1 ? "" : "s")" }, askedText: { "\($0)" })
-        settings.fix = fix(existing, spec: spec, arguments: arguments, differing: settings)
+        var fixes: [String] = []
+        if let change = fix(
+            existing, spec: spec, arguments: arguments, differing: settings,
+            deadLetterHub: deadLetterHub)
+        {
+            fixes.append(change)
+        }
+        if given("--partitions"), existing.partitionCount != spec.partitionCount {
+            fixes.append(HubSet.fixedPartitionCount)
+        }
+        settings.fix = fixes.isEmpty ? nil : fixes.joined(separator: "; ")
         return settings
     }
 
     /// The `hub set` that gives `existing` the retention and maximum event size `hub create`
     /// asked for, when either differs; the partition count and replicas cannot be changed.
+    /// When `existing` dead-letters into `deadLetterHub` and that hub would be too small for
+    /// the new maximum, the `hub set` that raises it comes first, since the other is refused
+    /// until it has run.
     static func fix(
         _ existing: HubProperties, spec: HubSpec, arguments: Arguments,
-        differing settings: ExistingSettings
+        differing settings: ExistingSettings, deadLetterHub: HubProperties?
     ) -> String? {
         var flags: [String] = []
         var names: [String] = []
@@ -122,7 +152,15 @@ enum HubCommands {
             names.append("the max event size")
         }
         guard !flags.isEmpty else { return nil }
-        let command = "'hub set \(existing.name) \(flags.joined(separator: " "))'"
+        var command = "'hub set \(existing.name) \(flags.joined(separator: " "))'"
+        var wanted = existing
+        wanted.maxEventSize = spec.maxEventSize
+        if let deadLetterHub,
+           let needed = HubSettingsChange.deadLetterSizeNeeded(deadLetterHub, for: wanted)
+        {
+            command = "'hub set \(deadLetterHub.name) --max-event-size \(needed)' and then "
+                + command
+        }
         guard flags.count == settings.existing.count else {
             return "change \(ExistingSettings.list(names)) with \(command)"
         }

@@ -16,7 +16,10 @@ enum HubSet {
                 "A dead-letter hub keeps fitting its hub: 'hub set' refuses to give"
                     + " HUB.deadletter a retention under 30 days, or a maximum event size too"
                     + " small for HUB's events, while HUB dead-letters into it, and refuses to"
-                    + " raise HUB's maximum past what HUB.deadletter takes.",
+                    + " raise HUB's maximum past what HUB.deadletter takes. A hub that"
+                    + " dead-letters takes events of at most 256 MiB less the 64 KiB its"
+                    + " dead-letter hub needs for the deadletter.* properties. Raising HUB's"
+                    + " retention past HUB.deadletter's warns: dead letters would expire first.",
                 "With a schema bound, every published event is validated against the schema's"
                     + " latest version, after the publish hooks of plugins have run.",
                 "--on-invalid reject (the default) refuses a publish with any invalid event:"
@@ -38,6 +41,8 @@ enum HubSet {
                 Flag("--on-invalid", value: "POLICY", "reject or deadletter (default reject)",
                      completion: .words(InvalidEventPolicy.allCases.map(\.rawValue))),
                 Flag("--no-schema", "stop enforcing a schema"),
+                // Accepted only to say why it cannot be changed (see `fixedPartitionCount`).
+                Flag("--partitions", value: "N", "refused", hidden: true),
             ],
             examples: [
                 "hub set orders --retention 7d",
@@ -51,10 +56,21 @@ enum HubSet {
 
     static let schemaFlags = ["--schema", "--on-invalid", "--no-schema"]
 
+    /// Why `--partitions` is refused, and what to do instead; also the next step of a
+    /// `hub create --if-not-exists` that found another partition count.
+    static let fixedPartitionCount =
+        "the partition count is fixed when a hub is created, as on Event Hubs' standard tier;"
+            + " for another count, create a new hub with 'hub create NAME --partitions N'"
+
     /// Checks everything first (the values, the schema, whether the hub and its dead-letter
     /// hub fit each other after the change), so that a refusal changes nothing; then makes
     /// the dead-letter hub if one is needed, changes the settings, and binds the schema.
     static func run(_ arguments: Arguments, _ context: ShellContext) throws {
+        if let partitions = arguments.token("--partitions") {
+            throw arguments.usageError(fixedPartitionCount, at: partitions)
+        }
+        // A bad value is named before anything about the hub is.
+        let policy = try arguments.token("--on-invalid").map { try self.policy($0, arguments) }
         let hub = try context.log.hub(named: arguments.string(at: 0))
         let change = try HubSettingsChange(arguments)
         let bindsSchema = schemaFlags.contains(where: arguments.has)
@@ -67,15 +83,23 @@ enum HubSet {
         var binding = hub.schema
         if bindsSchema {
             let registry = try SchemaCatalog.registry(context)
-            binding = try self.binding(arguments, current: hub.schema, hub: hub.name)
-            if let binding {
+            binding = try self.binding(
+                arguments, policy: policy, current: hub.schema, hub: hub.name)
+            if let asked = binding {
                 let latest = try registry.schemaVersion(
-                    group: binding.group, name: binding.name, version: nil)
+                    group: asked.group, name: asked.name, version: nil)
                 // Compiling now finds a broken schema before the first publish does.
                 _ = try context.schemas.compiled(latest, registry: registry)
+                // The names as the schema was registered, whatever case they were typed in.
+                binding?.group = latest.group
+                binding?.name = latest.name
             }
         }
         let deadLetters = binding?.onInvalid == .deadletter
+        if deadLetters, bindsSchema || change?.maxEventSize != nil {
+            try checkDeadLetterRoom(
+                change?.applied(to: hub) ?? hub, raising: change?.maxEventSize != nil)
+        }
         try change?.checkFit(of: hub, deadLetters: deadLetters, context: context)
         let deadLetterHub = bindsSchema && deadLetters
             ? try prepareDeadLetterHub(for: change?.applied(to: hub) ?? hub, context: context)
@@ -83,15 +107,21 @@ enum HubSet {
 
         var current = hub
         if let change { current = try change.apply(to: hub, context: context) }
-        let unchanged = current.schema == binding
+        let unchanged = sameBinding(current.schema, binding)
         if bindsSchema, !unchanged {
             current = try SchemaCatalog.registry(context)
                 .setSchemaBinding(hub: current.name, binding)
         }
 
+        if deadLetters, let change, current.retentionMillis > hub.retentionMillis {
+            try change.warnIfOutlivingDeadLetters(current, context: context)
+        }
+
         if context.output.wantsJSON(arguments) {
             guard case .object(var members) = HubJSON.properties(current) else { return }
             members.append(("schema", HubSet.json(current.schema)))
+            let changed = changedMembers(before: hub, after: current)
+            members.append(("changed", .array(changed.map { .string($0) })))
             context.output.json(.object(members))
             return
         }
@@ -99,6 +129,24 @@ enum HubSet {
         guard bindsSchema else { return }
         context.output.line(
             bindingLine(binding, hub: hub.name, deadLetterHub: deadLetterHub, unchanged: unchanged))
+    }
+
+    /// The `--json` members of the hub whose values the command changed, in the order the
+    /// hub's JSON lists them: `["retention"]`, or `[]` when it was already as asked.
+    static func changedMembers(before: HubProperties, after: HubProperties) -> [String] {
+        var changed: [String] = []
+        if before.retentionMillis != after.retentionMillis { changed.append("retention") }
+        if before.maxEventSize != after.maxEventSize { changed.append("maxEventSize") }
+        if !sameBinding(before.schema, after.schema) { changed.append("schema") }
+        return changed
+    }
+
+    /// Whether `a` and `b` bind the same schema with the same policy, comparing names as
+    /// the registry does (`Shop/OrderEvent` is `shop/orderevent`).
+    static func sameBinding(_ a: SchemaBinding?, _ b: SchemaBinding?) -> Bool {
+        guard let a, let b else { return a == nil && b == nil }
+        return Names.same(a.group, b.group) && Names.same(a.name, b.name)
+            && a.onInvalid == b.onInvalid
     }
 
     /// What `hub set` says of the schema binding it made, or found already made.
@@ -165,11 +213,35 @@ enum HubSet {
                 + " dead-letter hub of its own; use --on-invalid reject")
     }
 
+    /// Refuses a hub that would dead-letter with a maximum event size its dead-letter hub
+    /// could not take with the `deadletter.*` properties added (see
+    /// `DeadLetter.largestOriginMaxEventSize`): its largest invalid events would be lost.
+    /// `raising` says whether the command itself asks for that maximum.
+    static func checkDeadLetterRoom(_ wanted: HubProperties, raising: Bool) throws {
+        let most = DeadLetter.largestOriginMaxEventSize
+        guard wanted.maxEventSize > most else { return }
+        let why = "its dead-letter hub needs \(ByteSize.format(Int64(DeadLetter.propertiesRoom)))"
+            + " more for the deadletter.* properties, and no hub takes events over"
+            + " \(ByteSize.format(Int64(HubSpec.maxEventSizeLimit)))"
+        if raising {
+            throw CommandFailure(
+                "hub '\(wanted.name)' dead-letters invalid events, so its max event size can be"
+                    + " at most \(most) bytes: \(why); give at most that, or use --on-invalid"
+                    + " reject")
+        }
+        throw CommandFailure(
+            "hub '\(wanted.name)' takes events of up to"
+                + " \(ByteSize.format(Int64(wanted.maxEventSize))), too large to dead-letter:"
+                + " \(why); lower it first with 'hub set \(wanted.name) --max-event-size \(most)'"
+                + " (the most it can be), or use --on-invalid reject")
+    }
+
     /// The binding the flags ask for; nil for `--no-schema`. `--on-invalid` alone changes
-    /// the policy of `current`, the schema already bound to `hub`.
-    static func binding(_ arguments: Arguments, current: SchemaBinding?, hub: String) throws
-        -> SchemaBinding?
-    {
+    /// the policy of `current`, the schema already bound to `hub`, to `policy`.
+    static func binding(
+        _ arguments: Arguments, policy: InvalidEventPolicy?, current: SchemaBinding?,
+        hub: String
+    ) throws -> SchemaBinding? {
         if arguments.has("--no-schema") {
             if arguments.has("--schema") || arguments.has("--on-invalid") {
                 throw arguments.usageError("--no-schema takes no --schema or --on-invalid")
@@ -178,13 +250,13 @@ enum HubSet {
         }
         guard let token = arguments.token("--schema") else {
             // `run` calls this only with one of the schema flags given.
-            guard let given = arguments.token("--on-invalid") else { return current }
+            guard let given = arguments.token("--on-invalid"), let policy else { return current }
             guard var changed = current else {
                 throw arguments.usageError(
                     "hub '\(hub)' has no schema bound; give --schema GROUP/NAME with"
                         + " --on-invalid", at: given)
             }
-            changed.onInvalid = try policy(given, arguments)
+            changed.onInvalid = policy
             return changed
         }
         let (group, name): (String, String)
@@ -193,8 +265,7 @@ enum HubSet {
         } catch let error as RegistryError {
             throw arguments.usageError(error.description, at: token)
         }
-        let onInvalid = try arguments.token("--on-invalid").map { try policy($0, arguments) }
-        return SchemaBinding(group: group, name: name, onInvalid: onInvalid ?? .reject)
+        return SchemaBinding(group: group, name: name, onInvalid: policy ?? .reject)
     }
 
     /// The policy `--on-invalid` names.

@@ -42,13 +42,38 @@ struct HubSettingsChange {
         guard deadLetters, wanted.maxEventSize > hub.maxEventSize else { return }
         let name = SchemaBinding.deadLetterHub(of: hub.name)
         guard let deadLetter = try Self.existingHub(name, context: context),
+              let needed = Self.deadLetterSizeNeeded(deadLetter, for: wanted),
               let problem = DeadLetter.misfit(deadLetter, for: wanted)
         else { return }
-        let needed = DeadLetter.hubSpec(for: wanted).maxEventSize
         throw CommandFailure(
             "hub '\(hub.name)' dead-letters into '\(deadLetter.name)', which would no longer fit"
                 + " it: '\(deadLetter.name)' \(problem); raise that first with"
                 + " 'hub set \(deadLetter.name) --max-event-size \(needed)'")
+    }
+
+    /// Warns when `hub`, which dead-letters and has just had its retention raised, now keeps
+    /// events longer than its dead-letter hub: the dead letters would expire before the events
+    /// they stand for. A warning, not a refusal: the dead-letter hub still takes every event.
+    func warnIfOutlivingDeadLetters(_ hub: HubProperties, context: ShellContext) throws {
+        let name = SchemaBinding.deadLetterHub(of: hub.name)
+        guard let deadLetter = try Self.existingHub(name, context: context),
+              deadLetter.retentionMillis < hub.retentionMillis
+        else { return }
+        let retention = Retention.format(hub.retentionMillis)
+        context.output.warning(
+            "hub '\(hub.name)' now keeps events \(retention), longer than its dead-letter hub"
+                + " '\(deadLetter.name)' (\(Retention.format(deadLetter.retentionMillis))), so"
+                + " dead letters expire before the events they stand for; keep them in step with"
+                + " 'hub set \(deadLetter.name) --retention \(retention)'")
+    }
+
+    /// The maximum event size `deadLetter` must be raised to before `origin`, as it would be
+    /// after a change, can dead-letter into it; nil when it is large enough.
+    static func deadLetterSizeNeeded(_ deadLetter: HubProperties, for origin: HubProperties)
+        -> Int?
+    {
+        let needed = DeadLetter.hubSpec(for: origin).maxEventSize
+        return deadLetter.maxEventSize < needed ? needed : nil
     }
 
     /// Refuses lowering the settings of `hub`, the dead-letter hub of `origin`, below what

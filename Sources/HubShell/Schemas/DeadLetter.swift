@@ -101,6 +101,10 @@ enum DeadLetter {
     /// `deadletter.*` properties (the errors alone may take 1 KiB, the origin's name 256 bytes).
     static let propertiesRoom = 64 * 1024
 
+    /// The largest maximum event size of a hub that dead-letters: its dead-letter hub needs
+    /// `propertiesRoom` more, and no hub takes events over `HubSpec.maxEventSizeLimit`.
+    static let largestOriginMaxEventSize = HubSpec.maxEventSizeLimit - propertiesRoom
+
     /// The spec of `hub`'s dead-letter hub: same partitions, long retention, room for the
     /// added properties. `misfit` holds an existing dead-letter hub to the same numbers.
     static func hubSpec(for hub: HubProperties) -> HubSpec {
