@@ -32,13 +32,23 @@ public enum FileReading {
         -> [UInt8]
     {
         var bytes: [UInt8] = []
+        while try readChunk(descriptor: descriptor, appendingTo: &bytes, shownAs: shownAs) {}
+        return bytes
+    }
+
+    /// Appends what one `read(2)` of `descriptor` gives (up to 64 KiB) to `bytes`; returns
+    /// false at end of input. Retries a read a signal interrupted, unless it was Ctrl-C.
+    static func readChunk(
+        descriptor: Int32, appendingTo bytes: inout [UInt8], shownAs: String
+    ) throws(FileReadError) -> Bool {
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count > 0 {
                 bytes += chunk[0..<count]
+                return true
             } else if count == 0 {
-                return bytes
+                return false
             } else if errno == EINTR {
                 if hubsh_interrupt_pending() != 0 { throw FileReadError(shownAs, .interrupted) }
             } else {
@@ -59,7 +69,7 @@ public enum FileReading {
         }
     }
 
-    static func reason(for code: Int32) -> FileReadError.Reason {
+    private static func reason(for code: Int32) -> FileReadError.Reason {
         switch code {
         case ENOENT, ENOTDIR: return .notFound
         case EISDIR: return .isDirectory

@@ -1,4 +1,3 @@
-import CSupport
 import Foundation
 
 /// The lines of an open descriptor (standard input), each handed out as soon as it has
@@ -44,20 +43,7 @@ struct InputLines {
             buffer.removeFirst(start)
             start = 0
         }
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count > 0 {
-                buffer += chunk[0..<count]
-                return
-            } else if count == 0 {
-                ended = true
-                return
-            } else if errno == EINTR {
-                if hubsh_interrupt_pending() != 0 { throw FileReadError(shownAs, .interrupted) }
-            } else {
-                throw FileReadError(shownAs, FileReading.reason(for: errno))
-            }
-        }
+        ended = !(try FileReading.readChunk(
+            descriptor: descriptor, appendingTo: &buffer, shownAs: shownAs))
     }
 }
