@@ -92,6 +92,8 @@ public final class Shell: @unchecked Sendable {
         var lines = InputLines(descriptor: 0, shownAs: "standard input")
         var pending = ""
         var pendingStart = 1
+        /// Why `pending` is not a whole command yet: an open quote or a trailing `\`.
+        var unfinished: LanguageError?
         var lineNumber = 0
         var worst: Int32 = 0
         let numberedBefore = numbersLines
@@ -118,11 +120,13 @@ public final class Shell: @unchecked Sendable {
             do {
                 statements = try Lexer.statements(in: pending, file: nil, firstLine: pendingStart)
             } catch let error as LanguageError where error.needsMoreInput {
+                unfinished = error
                 continue
             } catch {
                 return report(error, at: .unknown)
             }
             pending = ""
+            unfinished = nil
             // Errors name their line once the input is known to have more than one.
             numbersLines = lineNumber > 1 || lines.hasMoreBuffered
             switch run(statements) {
@@ -132,14 +136,8 @@ public final class Shell: @unchecked Sendable {
                 return result.status
             }
         }
-        if !pending.isEmpty {
-            // The input ended inside a quote or after a `\`.
-            do {
-                _ = try Lexer.statements(in: pending, file: nil, firstLine: pendingStart)
-            } catch {
-                return report(error, at: .unknown)
-            }
-        }
+        // The input ended inside a quote or after a `\`.
+        if let unfinished { return report(unfinished, at: .unknown) }
         return worst
     }
 
